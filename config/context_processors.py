@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.urls import Resolver404, resolve, reverse
+from django.urls.base import translate_url
+from django.utils import translation
+
+
+def site(request):
+    """The same page in each language (same record, same filters) for the switcher and hreflang."""
+    current = translation.get_language()
+    path = request.get_full_path()
+    try:
+        resolve(request.path_info)
+        found = True
+    except Resolver404:
+        found = False
+    alternates = []
+    for code, _name in settings.LANGUAGES:
+        if found:
+            url = translate_url(path, code)
+        else:
+            with translation.override(code):
+                url = reverse("home")
+        # Each language is named in itself, as a switcher should.
+        label = {"fr": "Français", "en": "English"}[code]
+        alternates.append({"code": code, "name": label, "url": url, "current": code == current})
+    return {
+        "alternates": alternates,
+        "other_languages": [a for a in alternates if not a["current"]],
+        "absolute_root": request.build_absolute_uri("/")[:-1],
+    }

@@ -1,0 +1,22 @@
+"""Tests: fast hashing, in-memory e-mail, plain static storage, no debug."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {  # noqa: F405
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+}
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Serve static files from the app and project folders, without collectstatic.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
+
+# Django's test client logs in without a request, which django-axes refuses; the lockout tests
+# put the production list of backends back.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+
+# Pages are built afresh in tests (query counts mean something); the cache's own tests turn it on.
+PAGE_CACHE_SECONDS = 0

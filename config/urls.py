@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from .search import SearchView
+from .sitemaps import SITEMAPS
+from .views import HomeView, robots_txt
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path(settings.ADMIN_URL, admin.site.urls),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", HomeView.as_view(), name="home"),
+    path(_("partners/"), include("partners.urls")),
+    path(_("agreements/"), include("agreements.urls")),
+    path(_("missions/"), include("missions.urls")),
+    path(_("trade/"), include("partners.trade_urls")),
+    path(_("search/"), SearchView.as_view(), name="search"),
+    prefix_default_language=True,
+)
+
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

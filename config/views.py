@@ -1,0 +1,76 @@
+"""Pages that belong to no single app: home, robots.txt, errors."""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+from agreements.models import Agreement, AgreementEvent
+from missions.models import Mission, MissionPlace
+from partners.common import PublicationStatus
+from partners.models import Partner, WorldRegion
+
+
+def recent_agreements(count: int):
+    """Published agreements whose latest signature or renewal is the most recent."""
+    latest = (
+        AgreementEvent.objects.filter(
+            date__isnull=False, agreement__publication_status=PublicationStatus.PUBLISHED
+        )
+        .order_by("-date", "-pk")
+        .values_list("agreement_id", flat=True)[: count * 10]
+    )
+    ids = list(dict.fromkeys(latest))[:count]
+    agreements = Agreement.objects.filter(pk__in=ids).prefetch_related("parties")
+    return sorted(agreements, key=lambda agreement: ids.index(agreement.pk))
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partners = Partner.objects.published().filter(parent__isnull=True).order_by("name_fr")
+        regions = {}
+        for partner in partners.only("pk", "slug", "name_fr", "name_en", "world_region"):
+            regions.setdefault(partner.world_region, []).append(partner)
+        context.update(
+            missions=Mission.objects.published()
+            .prefetch_related(
+                Prefetch("places", queryset=MissionPlace.objects.select_related("partner"))
+            )
+            .order_by("-start_date")[:3],
+            agreements=recent_agreements(5),
+            regions=[
+                (label, regions[code]) for code, label in WorldRegion.choices if code in regions
+            ],
+            counts={
+                "partners": Partner.objects.published().count(),
+                "agreements": Agreement.objects.published().count(),
+                "in_force": Agreement.objects.published().in_force().count(),
+                "missions": Mission.objects.published().count(),
+            },
+        )
+        return context
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /*?*format=",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
