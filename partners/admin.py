@@ -1,0 +1,146 @@
+from django.contrib import admin
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+
+from . import admin_audit  # noqa: F401  (registers the audit trail)
+from .admin_base import PublishableAdmin, RecordAdmin
+from .models import ImportBatch, Office, Partner, Product, Sector, TradeFigure
+from .trade_import.admin import ImportBatchAdmin, TradeImportMixin
+
+
+@admin.register(Sector)
+class SectorAdmin(RecordAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name_fr", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_fr"]}
+
+
+class OfficeInline(TranslationTabularInline):
+    model = Office
+    extra = 0
+    fields = ["name", "city", "kind", "opened_year", "closed_year"]
+
+
+class SubPartnerInline(admin.TabularInline):
+    model = Partner
+    fk_name = "parent"
+    extra = 0
+    fields = ["name_fr", "name_en", "kind", "iso_code", "publication_status"]
+    readonly_fields = fields
+    show_change_link = True
+    can_delete = False
+    verbose_name = _("partner under this one")
+    verbose_name_plural = _("partners under this one")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class HasProfileFilter(admin.SimpleListFilter):
+    title = _("entry")
+    parameter_name = "entry"
+
+    def lookups(self, request, model_admin):
+        return [("profile", _("with a profile")), ("reference", _("ISO reference only"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "profile":
+            return queryset.filter(is_reference=False) | queryset.published()
+        if self.value() == "reference":
+            return queryset.filter(is_reference=True).drafts()
+        return queryset
+
+
+@admin.register(Partner)
+class PartnerAdmin(PublishableAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "iso_code",
+        "parent",
+        "world_region",
+        "publication_status",
+        "agreement_count",
+    ]
+    list_filter = [
+        "publication_status",
+        HasProfileFilter,
+        "kind",
+        "world_region",
+        "sectors",
+    ]
+    list_select_related = ["parent"]
+    search_fields = ["name_fr", "name_en", "iso_code", "slug"]
+    autocomplete_fields = ["parent", "sectors"]
+    prepopulated_fields = {"slug": ["name_fr"]}
+    inlines = [OfficeInline, SubPartnerInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "parent", "iso_code", "world_region"]}),
+        (_("Profile"), {"fields": ["overview", "sectors", "since_year"]}),
+        PublishableAdmin.publication_fieldset,
+        (
+            _("Advanced"),
+            {"classes": ["collapse"], "fields": ["created_at", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_agreement_count=Count("agreements"))
+
+    @admin.display(description=_("agreements"), ordering="_agreement_count")
+    def agreement_count(self, obj):
+        return obj._agreement_count
+
+
+@admin.register(Office)
+class OfficeAdmin(RecordAdmin):
+    list_display = ["name", "city", "partner", "kind", "opened_year", "closed_year"]
+    list_filter = ["kind", "partner__world_region"]
+    list_select_related = ["partner"]
+    search_fields = ["name_fr", "name_en", "city_fr", "city_en", "partner__name_fr"]
+    autocomplete_fields = ["partner"]
+
+
+class MissingLabelFilter(admin.SimpleListFilter):
+    """Products an import created with a label in one language only."""
+
+    title = _("label")
+    parameter_name = "label"
+
+    def lookups(self, request, model_admin):
+        return [("fr", _("missing in French")), ("en", _("missing in English"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("fr", "en"):
+            field = f"label_{self.value()}"
+            return queryset.filter(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
+        return queryset
+
+
+@admin.register(Product)
+class ProductAdmin(RecordAdmin):
+    list_display = ["hs_code", "label_fr", "label_en"]
+    list_filter = [MissingLabelFilter]
+    search_fields = ["hs_code", "label_fr", "label_en"]
+
+
+@admin.register(TradeFigure)
+class TradeFigureAdmin(TradeImportMixin, admin.ModelAdmin):
+    list_display = ["partner", "year", "flow", "product", "value_cad"]
+    list_filter = ["year", "flow", ("product", admin.EmptyFieldListFilter)]
+    list_select_related = ["partner", "product"]
+    search_fields = [
+        "partner__name_fr",
+        "partner__name_en",
+        "partner__iso_code",
+        "product__hs_code",
+    ]
+    autocomplete_fields = ["partner", "product"]
+    date_hierarchy = None
+    list_per_page = 50
+    show_full_result_count = False
+
+
+admin.site.register(ImportBatch, ImportBatchAdmin)

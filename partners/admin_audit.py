@@ -1,0 +1,47 @@
+"""The audit trail, readable by staff and editable by no one."""
+
+from django.contrib import admin
+from django.contrib.admin.models import LogEntry
+from django.utils.translation import gettext_lazy as _
+
+from .models import Transition
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Transition)
+class TransitionAdmin(ReadOnlyAdmin):
+    list_display = ["at", "record_link", "content_type", "from_status", "to_status", "user", "note"]
+    list_filter = ["to_status", "content_type"]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["note", "user__username"]
+    date_hierarchy = "at"
+
+    @admin.display(description=_("record"))
+    def record_link(self, obj):
+        return str(obj.record) if obj.record else f"#{obj.object_id}"
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(ReadOnlyAdmin):
+    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag", "change"]
+    list_filter = ["action_flag", "content_type"]
+    list_select_related = ["user", "content_type"]
+    search_fields = ["object_repr", "change_message", "user__username"]
+    date_hierarchy = "action_time"
+
+    @admin.display(description=_("change"))
+    def change(self, obj):
+        return obj.get_change_message()
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff

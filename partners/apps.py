@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnersConfig(AppConfig):
+    name = "partners"
+    verbose_name = _("Partners and trade")
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from config.cache import connect_invalidation
+        from config.search import register_sqlite_unaccent
+
+        connect_invalidation()
+        connection_created.connect(register_sqlite_unaccent, dispatch_uid="sqlite-unaccent")

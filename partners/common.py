@@ -1,0 +1,160 @@
+"""Pieces every public record shares: publication state and dates known only in part.
+
+They live in the partners app because agreements and missions already depend on it.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted for review")
+    SCHEDULED = "scheduled", _("scheduled")
+    PUBLISHED = "published", _("published")
+    UNPUBLISHED = "unpublished", _("unpublished")
+
+
+class LanguageScope(models.TextChoices):
+    """A record is published in both languages, unless staff say it exists in one only."""
+
+    BOTH = "", _("French and English")
+    FRENCH_ONLY = "fr", _("French only")
+    ENGLISH_ONLY = "en", _("English only")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+
+    def drafts(self):
+        return self.exclude(publication_status=PublicationStatus.PUBLISHED)
+
+
+class Publishable(models.Model):
+    """A record the public sees only once it is published."""
+
+    publication_status = models.CharField(
+        _("publication status"),
+        max_length=20,
+        choices=PublicationStatus,
+        default=PublicationStatus.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    scheduled_for = models.DateTimeField(
+        _("publish at"),
+        null=True,
+        blank=True,
+        help_text=_("For a scheduled record: when it goes online."),
+    )
+    unpublished_reason = models.TextField(_("reason for unpublishing"), blank=True)
+    language_scope = models.CharField(
+        _("published in"),
+        max_length=2,
+        choices=LanguageScope,
+        default=LanguageScope.BOTH,
+        blank=True,
+        help_text=_(
+            "Choose one language only when the record exists in that language alone "
+            "(a report written in French, for example); the public page then says so."
+        ),
+    )
+    french_changed_at = models.DateTimeField(
+        _("French text last changed"), null=True, blank=True, editable=False
+    )
+    english_changed_at = models.DateTimeField(
+        _("English text last changed"), null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    # Fields that must be filled in every language the record is published in.
+    translation_required: tuple[str, ...] = ()
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def translation_fields(cls) -> tuple[str, ...]:
+        from modeltranslation.translator import translator
+
+        return tuple(translator.get_options_for_model(cls).fields)
+
+    def translated_children(self) -> list[tuple[models.Model, str]]:
+        """(child, field) pairs that the completeness gate checks too."""
+        return []
+
+    @classmethod
+    def publication_constraints(cls, prefix: str) -> list:
+        """Named constraints every publishable table carries."""
+        return [
+            models.CheckConstraint(
+                condition=~models.Q(publication_status=PublicationStatus.SCHEDULED)
+                | models.Q(scheduled_for__isnull=False),
+                name=f"{prefix}_scheduled_has_time",
+                violation_error_message=_("A scheduled record needs a publication time."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(publication_status=PublicationStatus.PUBLISHED)
+                | models.Q(published_at__isnull=False),
+                name=f"{prefix}_published_has_time",
+                violation_error_message=_("A published record needs its publication time."),
+            ),
+        ]
+
+    @property
+    def is_published(self) -> bool:
+        return self.publication_status == PublicationStatus.PUBLISHED
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a date the sources give: "signed in 2004" is a year, not January 1st."""
+
+    DAY = "day", _("day")
+    MONTH = "month", _("month")
+    YEAR = "year", _("year")
+    UNKNOWN = "unknown", pgettext_lazy("date precision", "unknown")
+
+
+def normalise_partial_date(value: datetime.date | None, precision: str) -> datetime.date | None:
+    """Store a partial date as the first day of its month or year, so it sorts and filters."""
+    if value is None or precision == DatePrecision.UNKNOWN:
+        return None
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1)
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=1)
+    return value
+
+
+def format_partial_date(value: datetime.date | None, precision: str) -> str:
+    """Say no more than is known, in the active language: 2004, septembre 2017, 2 septembre 2017."""
+    if value is None or precision == DatePrecision.UNKNOWN:
+        return str(pgettext_lazy("date", "date unknown"))
+    if precision == DatePrecision.YEAR:
+        return str(value.year)
+    if precision == DatePrecision.MONTH:
+        return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return formats.date_format(value, "DATE_FORMAT")
+
+
+def partial_date_constraint(date_field: str, precision_field: str, name: str):
+    """A date is missing exactly when its precision says it is unknown."""
+    return models.CheckConstraint(
+        condition=(
+            models.Q(**{f"{date_field}__isnull": True, precision_field: DatePrecision.UNKNOWN})
+            | (
+                models.Q(**{f"{date_field}__isnull": False})
+                & ~models.Q(**{precision_field: DatePrecision.UNKNOWN})
+            )
+        ),
+        name=name,
+        violation_error_message=_("A date is required unless its precision is “unknown”."),
+    )

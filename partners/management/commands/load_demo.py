@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from partners.demo_loader import load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the demo content drawn from the ministry's public documents, in French and English "
+        "(idempotent: a second run changes nothing)."
+    )
+
+    def handle(self, *args, **options):
+        self.stdout.write(str(load_demo()))

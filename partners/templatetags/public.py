@@ -1,0 +1,186 @@
+"""Presentation helpers for the public pages (`{% load public %}`).
+
+- `{% translated obj "field" %}`: the field in the page's language; where it has no translation,
+  the other language's text inside an element with the right `lang`, and a notice.
+- `|money`, `|money_full`, `|number`, `|percent`, `|signed_percent`: figures as each language
+  writes them (13,8 G$ / $13.8 billion; 3,1 % / 3.1%).
+- `{% query_string key=value %}`: the current query string with one parameter changed.
+- `|lines`, `|paragraphs`: multi-line text as lists or paragraphs.
+"""
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal, format_percent
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+OTHER = {"fr": "en", "en": "fr"}
+
+
+def language() -> str:
+    return (get_language() or "fr")[:2]
+
+
+def babel_locale() -> str:
+    return BABEL_LOCALES.get(language(), "fr_CA")
+
+
+def _notice(source_language: str) -> str:
+    if source_language == "en":
+        return _("Content available in English only")
+    return _("Content available in French only")
+
+
+def translated_value(obj, field: str) -> tuple[str, str]:
+    """(text, language of the text): the page's language, else the other one."""
+    current = language()
+    text = getattr(obj, f"{field}_{current}", None) or ""
+    if text.strip():
+        return text, current
+    other = OTHER.get(current, "fr")
+    return (getattr(obj, f"{field}_{other}", None) or ""), other
+
+
+@register.simple_tag
+def translated(obj, field, paragraphs=False):
+    text, source = translated_value(obj, field)
+    body = _paragraphs(text) if paragraphs else format_html("{}", text)
+    if source == language() or not text.strip():
+        return body
+    tag = "div" if paragraphs else "span"
+    return format_html(
+        '<{tag} lang="{lang}">{body}</{tag}> <span class="notice-language">({notice})</span>',
+        tag=tag,
+        lang=source,
+        body=body,
+        notice=_notice(source),
+    )
+
+
+@register.simple_tag
+def text_in(obj, field):
+    """The plain text of a translated field (for attributes and titles), with fallback."""
+    return translated_value(obj, field)[0]
+
+
+def _paragraphs(text: str):
+    parts = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return format_html_join("\n", "<p>{}</p>", ((part,) for part in parts))
+
+
+@register.filter
+def paragraphs(text):
+    return _paragraphs(text)
+
+
+@register.filter
+def lines(text):
+    return [line.strip(" -•\t") for line in (text or "").splitlines() if line.strip(" -•\t")]
+
+
+def _decimal(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(value)
+    except (ArithmeticError, ValueError, TypeError):
+        return None
+
+
+@register.filter
+def number(value, digits=0):
+    amount = _decimal(value)
+    if amount is None:
+        return "—"
+    pattern = "#,##0" + ("." + "0" * int(digits) if int(digits) else "")
+    return format_decimal(amount, format=pattern, locale=babel_locale())
+
+
+@register.filter
+def money(value):
+    """Compact dollars: 13,8 G$ / $13.8 billion; 429 M$ / $429 million."""
+    amount = _decimal(value)
+    if amount is None:
+        return "—"
+    scales = [(Decimal(10) ** 9, "G$", _("billion")), (Decimal(10) ** 6, "M$", _("million"))]
+    sign = "-" if amount < 0 else ""
+    amount = abs(amount)
+    for scale, french_unit, english_word in scales:
+        if amount >= scale:
+            scaled = amount / scale
+            digits = "#,##0.#" if scaled < 100 else "#,##0"
+            shown = format_decimal(scaled, format=digits, locale=babel_locale())
+            if language() == "fr":
+                return f"{sign}{shown}\u00a0{french_unit}"
+            return f"{sign}${shown} {english_word}"
+    return money_full(value)
+
+
+@register.filter
+def money_full(value):
+    """Whole dollars: 3 000 000 000 $ / $3,000,000,000."""
+    amount = _decimal(value)
+    if amount is None:
+        return "—"
+    shown = format_decimal(abs(amount), format="#,##0", locale=babel_locale())
+    sign = "-" if amount < 0 else ""
+    if language() == "fr":
+        return f"{sign}{shown}\u00a0$"
+    return f"{sign}${shown}"
+
+
+@register.filter
+def percent(value, digits=1):
+    """A fraction as a percentage: 0.031 -> 3,1 % / 3.1%."""
+    fraction = _decimal(value)
+    if fraction is None:
+        return "—"
+    pattern = "#,##0." + "0" * int(digits) + "%" if int(digits) else "#,##0%"
+    text = format_percent(fraction, format=pattern, locale=babel_locale())
+    if language() == "fr":
+        text = text.replace("%", "\u00a0%").replace("\u00a0\u00a0", "\u00a0")
+    return text
+
+
+@register.filter
+def signed_percent(value, digits=1):
+    fraction = _decimal(value)
+    if fraction is None:
+        return "—"
+    text = percent(fraction, digits)
+    return f"+{text}" if fraction > 0 else text
+
+
+@register.simple_tag(takes_context=True)
+def query_string(context, **changes):
+    """?… with the current parameters, some changed or removed (value None or ""); page reset."""
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else {}
+    if "page" not in changes:
+        params.pop("page", None)
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode() if params else ""
+    return "?" + encoded if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def without(context, key, value=None):
+    """The current query string without one filter value (for removable filter tags)."""
+    request = context["request"]
+    params = request.GET.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(key, None)
+    else:
+        params.setlist(key, [v for v in params.getlist(key) if v != str(value)])
+    encoded = params.urlencode()
+    return "?" + encoded if encoded else "?"

@@ -1,0 +1,353 @@
+"""The admin's way in: upload, preview (a dry run of the engine), confirm; batches and rollback.
+
+django-import-export gives the export side and the look; the import goes through the same
+engine as `manage.py import_trade`, so that both accept the same files with the same messages,
+and 100,000 rows preview and import in seconds instead of row by row.
+"""
+
+import secrets
+import time
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from import_export import fields, resources, widgets
+from import_export.admin import ExportMixin
+from import_export.formats import base_formats
+from import_export.forms import ExportForm
+
+from ..models import ImportSource, TradeFigure, TradeFlow
+from .service import SAMPLE_SIZE, RollbackRefused, import_trade_file, rollback_batch
+
+UPLOAD_DIR = "trade_imports"
+SESSION_KEY = "trade_imports"
+STALE_SECONDS = 24 * 3600
+
+# The trade file format's own headers (DESIGN.md), so that an export imports back as is.
+FILE_HEADERS = {
+    "fr": ["Année", "Partenaire", "Flux", "Code SH", "Produit", "Valeur ($ CA)"],
+    "en": ["year", "partner", "flow", "hs_code", "product", "value_cad"],
+}
+FLOW_WORDS = {
+    "fr": {TradeFlow.EXPORT: "Exportations", TradeFlow.IMPORT: "Importations"},
+    "en": {TradeFlow.EXPORT: "exports", TradeFlow.IMPORT: "imports"},
+}
+
+
+def _language() -> str:
+    from django.utils.translation import get_language
+
+    return "en" if (get_language() or "").startswith("en") else "fr"
+
+
+class HeaderField(fields.Field):
+    """A column whose header is the trade file format's, in the active language."""
+
+    def __init__(self, position: int, **kwargs):
+        super().__init__(**kwargs)
+        self.position = position
+
+    @property
+    def column_name(self):
+        return FILE_HEADERS[_language()][self.position]
+
+    @column_name.setter
+    def column_name(self, value):
+        pass
+
+
+class TradeFigureResource(resources.ModelResource):
+    """Trade figures as a trade data file: what is exported can be imported back."""
+
+    year = HeaderField(0, attribute="year", widget=widgets.IntegerWidget())
+    partner = HeaderField(1)
+    flow = HeaderField(2)
+    hs_code = HeaderField(3)
+    product = HeaderField(4)
+    value_cad = HeaderField(5, attribute="value_cad", widget=widgets.DecimalWidget())
+
+    class Meta:
+        model = TradeFigure
+        fields = ["year", "partner", "flow", "hs_code", "product", "value_cad"]
+        export_order = fields
+
+    def get_export_queryset(self, request=None):
+        return super().get_export_queryset(request).select_related("partner", "product")
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("partner", "product")
+
+    def dehydrate_partner(self, figure):
+        return figure.partner.iso_code or figure.partner.name
+
+    def dehydrate_flow(self, figure):
+        return FLOW_WORDS[_language()].get(figure.flow, figure.flow)
+
+    def dehydrate_hs_code(self, figure):
+        return figure.product.hs_code if figure.product_id else ""
+
+    def dehydrate_product(self, figure):
+        return figure.product.label if figure.product_id else "Total"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Trade data file"),
+        help_text=_(
+            "CSV (comma, semicolon or tab; UTF-8 or Windows-1252) or Excel .xlsx. Columns: "
+            "year, partner, flow, HS code, product, value, in French or English."
+        ),
+    )
+
+
+def upload_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / UPLOAD_DIR
+
+
+def _clear_stale_uploads() -> None:
+    directory = upload_dir()
+    if not directory.is_dir():
+        return
+    limit = time.time() - STALE_SECONDS
+    for stale in directory.iterdir():
+        if stale.is_file() and stale.stat().st_mtime < limit:
+            stale.unlink(missing_ok=True)
+
+
+class TradeImportMixin(ExportMixin):
+    """Export through django-import-export; import (upload, preview, confirm) through the
+    trade import engine, for users with the partners.import_tradefigure permission."""
+
+    import_export_change_list_template = "admin/partners/tradefigure/change_list.html"
+    resource_classes = [TradeFigureResource]
+    export_form_class = ExportForm
+    import_template_name = "admin/partners/tradefigure/import.html"
+
+    @property
+    def export_formats(self):
+        return [base_formats.CSV, base_formats.XLSX]
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_import_permission(self, request):
+        return request.user.has_perm("partners.import_tradefigure")
+
+    def get_export_filename(self, request, queryset, file_format):
+        return f"trade-figures.{file_format.get_extension()}"
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {})}
+        extra_context["has_import_permission"] = self.has_import_permission(request)
+        return super().changelist_view(request, extra_context)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="{}_{}_import".format(*info),
+            ),
+            path(
+                "import/confirm/",
+                self.admin_site.admin_view(self.confirm_import_view),
+                name="{}_{}_import_confirm".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def _context(self, request, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Import trade data"),
+            "sample_size": SAMPLE_SIZE,
+            **extra,
+        }
+
+    def import_view(self, request):
+        """Step 1, upload; step 2, the engine's dry run and its preview."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        form = UploadForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
+        if not form.is_bound or not form.is_valid():
+            return TemplateResponse(
+                request, self.import_template_name, self._context(request, form=form)
+            )
+        _clear_stale_uploads()
+        upload = form.cleaned_data["file"]
+        token = secrets.token_hex(16)
+        directory = upload_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        stored = directory / token
+        with open(stored, "wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        result = import_trade_file(
+            path=stored, file_name=upload.name, user=request.user, dry_run=True
+        )
+        if result.ok and result.changed:
+            pending = request.session.get(SESSION_KEY, {})
+            pending[token] = {"name": upload.name, "checksum": result.checksum}
+            request.session[SESSION_KEY] = pending
+        else:
+            stored.unlink(missing_ok=True)
+            token = ""
+        return TemplateResponse(
+            request,
+            self.import_template_name,
+            self._context(request, form=UploadForm(), result=result, token=token),
+        )
+
+    def confirm_import_view(self, request):
+        """Step 3: the engine writes the file the user previewed."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        token = request.POST.get("token", "")
+        pending = request.session.get(SESSION_KEY, {})
+        entry = pending.get(token) if isinstance(token, str) else None
+        stored = upload_dir() / token if entry and token.isalnum() else None
+        if stored is None or not stored.is_file():
+            self.message_user(
+                request,
+                _("This preview has expired or was already imported. Upload the file again."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse("admin:partners_tradefigure_import"))
+        result = import_trade_file(
+            path=stored,
+            file_name=entry["name"],
+            user=request.user,
+            source=ImportSource.ADMIN,
+        )
+        stored.unlink(missing_ok=True)
+        pending.pop(token, None)
+        request.session[SESSION_KEY] = pending
+        if not result.ok:
+            return TemplateResponse(
+                request,
+                self.import_template_name,
+                self._context(request, form=UploadForm(), result=result, token=""),
+            )
+        self.message_user(request, result.summary(), messages.SUCCESS)
+        if result.batch is not None:
+            return HttpResponseRedirect(
+                reverse("admin:partners_importbatch_change", args=[result.batch.pk])
+            )
+        return HttpResponseRedirect(reverse("admin:partners_tradefigure_changelist"))
+
+
+class ImportBatchAdmin(admin.ModelAdmin):
+    """The history of trade imports, seen and rolled back by those who may import."""
+
+    list_display = [
+        "imported_at",
+        "file_name",
+        "user",
+        "source",
+        "rows",
+        "created_count",
+        "updated_count",
+        "unchanged_count",
+        "rolled_back_at",
+    ]
+    list_filter = ["source", ("rolled_back_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["user", "rolled_back_by"]
+    search_fields = ["file_name", "checksum", "user__username"]
+    date_hierarchy = "imported_at"
+    readonly_fields = [
+        "file_name",
+        "checksum",
+        "source",
+        "user",
+        "imported_at",
+        "rows",
+        "created_count",
+        "updated_count",
+        "unchanged_count",
+        "seconds",
+        "rolled_back_at",
+        "rolled_back_by",
+    ]
+    fields = readonly_fields
+    change_form_template = "admin/partners/importbatch/change_form.html"
+
+    def _may_import(self, request) -> bool:
+        return request.user.has_perm("partners.import_tradefigure")
+
+    def has_module_permission(self, request):
+        return self._may_import(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._may_import(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/rollback/",
+                self.admin_site.admin_view(self.rollback_view),
+                name="partners_importbatch_rollback",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        batch = self.get_object(request, object_id)
+        context = dict(extra_context or {})
+        if batch is not None:
+            changes = list(batch.changes.order_by("pk")[:SAMPLE_SIZE])
+            figures = TradeFigure.objects.select_related("partner", "product").in_bulk(
+                [change.figure_id for change in changes]
+            )
+            context["changes"] = [(change, figures.get(change.figure_id)) for change in changes]
+            context["change_count"] = batch.changes.count()
+            context["products_created"] = list(batch.products_created.all())
+            context["sample_size"] = SAMPLE_SIZE
+        return super().change_view(request, object_id, form_url, context)
+
+    def rollback_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self._may_import(request):
+            raise PermissionDenied
+        batch = self.get_object(request, object_id)
+        if batch is None:
+            raise Http404(_("This import does not exist."))
+        url = reverse("admin:partners_importbatch_change", args=[batch.pk])
+        try:
+            outcome = rollback_batch(batch=batch, user=request.user)
+        except RollbackRefused as refusal:
+            self.message_user(request, refusal.message, messages.ERROR)
+            return HttpResponseRedirect(url)
+        self.message_user(
+            request,
+            _(
+                "Import rolled back: %(deleted)s figures deleted, %(restored)s restored to "
+                "their previous value, %(products)s products removed."
+            )
+            % {
+                "deleted": outcome.deleted,
+                "restored": outcome.restored,
+                "products": outcome.products_deleted,
+            },
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(url)

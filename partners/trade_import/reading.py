@@ -1,0 +1,266 @@
+"""Reading a trade data file as a stream of rows: CSV (any of the usual encodings and
+delimiters) or Excel .xlsx. Nothing here knows what the columns mean.
+
+Line numbers are rows as a spreadsheet shows them: the first row of the file is line 1, and a
+CSV cell holding a line break still counts as one row. Blank rows are counted but not yielded.
+"""
+
+import codecs
+import csv
+import hashlib
+import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+CHUNK = 1024 * 1024
+DELIMITERS = (";", "\t", ",")
+NOT_A_TABLE = gettext_noop(
+    "The file is not a table. Save it as CSV (comma, semicolon or tab between cells) or as an "
+    "Excel workbook (.xlsx)."
+)
+
+
+class FileProblem(Exception):
+    """The file as a whole cannot be read as a table (not one row error among others)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass
+class FileFacts:
+    """What one pass over the bytes tells: checksum, size, kind and text encoding."""
+
+    checksum: str
+    size: int
+    kind: str  # "csv" or "xlsx"
+    encoding: str = ""
+
+
+@dataclass
+class Table:
+    header: list[str]
+    header_line: int
+    rows: Iterator[tuple[int, list]]
+    facts: FileFacts
+    delimiter: str = ""
+
+    def position(self) -> float:
+        """How far through the file the reading is, from 0 to 1 (for a progress bar)."""
+        return self._position() if self._position else 0.0
+
+    _position: object = None
+
+
+def inspect(path: Path) -> FileFacts:
+    """Checksum the file and find its kind and encoding, in one streaming pass."""
+    digest = hashlib.sha256()
+    size = 0
+    utf8 = codecs.getincrementaldecoder("utf-8")()
+    cp1252 = codecs.getincrementaldecoder("cp1252")()
+    utf8_ok = cp1252_ok = True
+    head = b""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK):
+            if not head:
+                head = chunk[:8]
+                if head.startswith(b"PK\x03\x04"):
+                    # A zip archive: an .xlsx workbook, or not a table at all (read_xlsx says).
+                    digest.update(chunk)
+                    size += len(chunk)
+                    for rest in iter(lambda: handle.read(CHUNK), b""):
+                        digest.update(rest)
+                        size += len(rest)
+                    return FileFacts(digest.hexdigest(), size, "xlsx")
+                if head.startswith(b"\xd0\xcf\x11\xe0"):
+                    raise FileProblem(
+                        _(
+                            "This is an Excel 97-2003 workbook (.xls), which is not supported. "
+                            "Save it as .xlsx or as CSV."
+                        )
+                    )
+                if head.startswith(b"%PDF"):
+                    raise FileProblem(
+                        _(
+                            "This is a PDF document, not a table. Save the data as CSV or as an "
+                            "Excel workbook (.xlsx)."
+                        )
+                    )
+            if b"\x00" in chunk:
+                raise FileProblem(_(NOT_A_TABLE))
+            digest.update(chunk)
+            size += len(chunk)
+            if utf8_ok:
+                try:
+                    utf8.decode(chunk)
+                except UnicodeDecodeError:
+                    utf8_ok = False
+            if not utf8_ok and cp1252_ok:
+                try:
+                    cp1252.decode(chunk)
+                except UnicodeDecodeError:
+                    cp1252_ok = False
+    if utf8_ok:
+        try:
+            utf8.decode(b"", final=True)
+        except UnicodeDecodeError:
+            utf8_ok = False
+    if size == 0:
+        raise FileProblem(_("The file is empty."))
+    if utf8_ok:
+        encoding = "utf-8-sig" if head.startswith(codecs.BOM_UTF8) else "utf-8"
+    elif cp1252_ok:
+        # cp1252 must decode the whole file, not only what came after the UTF-8 failure.
+        encoding = "cp1252"
+        if not _decodes(path, "cp1252"):
+            raise FileProblem(_(NOT_A_TABLE))
+    else:
+        raise FileProblem(_(NOT_A_TABLE))
+    return FileFacts(digest.hexdigest(), size, "csv", encoding)
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(CHUNK):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def is_blank(cells) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
+
+
+@contextmanager
+def open_table(path: Path):
+    """Yield a Table over the file at `path`; raise FileProblem when it is not one."""
+    path = Path(path)
+    facts = inspect(path)
+    if facts.kind == "xlsx":
+        with _xlsx_table(path, facts) as table:
+            yield table
+    else:
+        with _csv_table(path, facts) as table:
+            yield table
+
+
+def _first_row(rows: Iterator[tuple[int, list]]) -> tuple[int, list]:
+    for line, cells in rows:
+        return line, cells
+    raise FileProblem(_("The file has no rows."))
+
+
+@contextmanager
+def _csv_table(path: Path, facts: FileFacts):
+    with open(path, encoding=facts.encoding, newline="") as text:
+        first_line = ""
+        for physical in text:
+            if physical.strip().strip(",;\t"):
+                first_line = physical
+                break
+        if not first_line:
+            raise FileProblem(_("The file is empty."))
+        delimiter = max(DELIMITERS, key=lambda d: len(next(csv.reader([first_line], delimiter=d))))
+        text.seek(0)
+        binary = text.buffer
+
+        def rows():
+            reader = csv.reader(text, delimiter=delimiter)
+            line = 0
+            try:
+                for cells in reader:
+                    line += 1
+                    if not is_blank(cells):
+                        yield line, cells
+            except csv.Error as error:
+                raise FileProblem(
+                    _("Line %(line)s cannot be read as CSV (%(reason)s).")
+                    % {"line": line + 1, "reason": error},
+                    line + 1,
+                ) from error
+
+        iterator = rows()
+        header_line, header = _first_row(iterator)
+        table = Table(
+            header=[cell.strip() for cell in header],
+            header_line=header_line,
+            rows=iterator,
+            facts=facts,
+            delimiter=delimiter,
+        )
+        size = facts.size or 1
+        table._position = lambda: min(binary.tell() / size, 1.0)
+        yield table
+
+
+@contextmanager
+def _xlsx_table(path: Path, facts: FileFacts):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise FileProblem(_(NOT_A_TABLE)) from error
+    except Exception as error:  # openpyxl's InvalidFileException and kin
+        raise FileProblem(_(NOT_A_TABLE)) from error
+    try:
+        if not workbook.worksheets:
+            raise FileProblem(_("The workbook has no sheet."))
+        sheet = workbook.worksheets[0]
+        total = sheet.max_row or 0
+        state = {"line": 0}
+
+        def rows():
+            try:
+                for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                    state["line"] = line
+                    cells = [_xlsx_cell(value) for value in values]
+                    if not is_blank(cells):
+                        yield line, cells
+            except FileProblem:
+                raise
+            except Exception as error:
+                raise FileProblem(
+                    _("Line %(line)s of the workbook cannot be read.")
+                    % {"line": state["line"] + 1},
+                    state["line"] + 1,
+                ) from error
+
+        iterator = rows()
+        header_line, header = _first_row(iterator)
+        # Trailing empty header cells are formatting, not columns.
+        while header and (header[-1] is None or str(header[-1]).strip() == ""):
+            header.pop()
+        table = Table(
+            header=["" if cell is None else str(cell).strip() for cell in header],
+            header_line=header_line,
+            rows=iterator,
+            facts=facts,
+        )
+        table._position = lambda: min(state["line"] / total, 1.0) if total else 0.0
+        yield table
+    finally:
+        workbook.close()
+
+
+def _xlsx_cell(value):
+    """Keep numbers as numbers; everything else becomes text as the sheet shows it."""
+    if isinstance(value, bool):
+        return str(value).upper()
+    if value is None or isinstance(value, str | int | float | Decimal):
+        return value
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,418 @@
+"""What the cells of a trade data file mean, and what makes one wrong (DESIGN.md, "Trade data
+files"). Every message is built in the active language when the error is found.
+"""
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+
+import pycountry
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ..models import Partner, Product, TradeFlow
+
+MIN_YEAR = 1900
+CENT = Decimal("0.01")
+MAX_INTEGER_DIGITS = 16  # value_cad is Decimal(18, 2)
+LABEL_MAX_LENGTH = Product._meta.get_field("label").max_length
+
+YEAR, PARTNER, FLOW, HS_CODE, PRODUCT, VALUE = (
+    "year",
+    "partner",
+    "flow",
+    "hs_code",
+    "product",
+    "value",
+)
+REQUIRED = (YEAR, PARTNER, FLOW, VALUE)
+
+# Header names after normalize_header(), with the language they are written in.
+HEADER_ALIASES = {
+    YEAR: {"annee": "fr", "an": "fr", "year": "en"},
+    PARTNER: {
+        "partenaire": "fr",
+        "pays": "fr",
+        "pays partenaire": "fr",
+        "partner": "en",
+        "country": "en",
+        "partner country": "en",
+    },
+    FLOW: {
+        "flux": "fr",
+        "type de flux": "fr",
+        "flux commercial": "fr",
+        "flow": "en",
+        "trade flow": "en",
+        "flow type": "en",
+    },
+    HS_CODE: {
+        "code sh": "fr",
+        "sh": "fr",
+        "code du sh": "fr",
+        "code produit": "fr",
+        "code du produit": "fr",
+        "hs code": "en",
+        "hs": "en",
+        "code hs": "en",
+        "product code": "en",
+        "code": "",
+    },
+    PRODUCT: {
+        "produit": "fr",
+        "libelle": "fr",
+        "libelle du produit": "fr",
+        "description du produit": "fr",
+        "designation": "fr",
+        "product": "en",
+        "label": "en",
+        "product label": "en",
+        "description": "en",
+        "product description": "en",
+    },
+    VALUE: {"valeur": "fr", "montant": "fr", "value": "en", "amount": "en"},
+}
+# Words that only give the unit of a value column: "Valeur ($ CA)", "value_cad".
+UNIT_WORDS = {"cad", "ca", "can", "dollars", "dollar", "canadiens", "canadian", "en", "in"}
+
+FLOW_WORDS = {
+    **dict.fromkeys(
+        ["export", "exports", "exportation", "exportations", "x"], TradeFlow.EXPORT.value
+    ),
+    **dict.fromkeys(
+        ["import", "imports", "importation", "importations", "m"], TradeFlow.IMPORT.value
+    ),
+}
+TOTAL_WORDS = {"total", "tous les produits", "all products", "total des produits"}
+
+SPACES = " \u00a0\u202f\u2009\u2007"
+_SPACE = f"[{SPACES}]"
+NUMBER_PATTERNS = [
+    # 3000000000, 429000000.50, 12,5 (a comma followed by other than three digits: decimal)
+    re.compile(r"(?P<int>\d+)(?:(?P<sep>[.,])(?P<dec>\d+))?"),
+    # 3 000 000 000 (spaces, U+00A0 or U+202F), with a decimal comma or point
+    re.compile(rf"(?P<int>\d{{1,3}}(?:{_SPACE}\d{{3}})+)(?:(?P<sep>[.,])(?P<dec>\d+))?"),
+    # 3,000,000,000.00
+    re.compile(r"(?P<int>\d{1,3}(?:,\d{3})+)(?:(?P<sep>\.)(?P<dec>\d+))?"),
+]
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def normalize(text) -> str:
+    """Case-, accent- and punctuation-insensitive form: "Côte d'Ivoire" -> "cote d ivoire"."""
+    text = strip_accents(str(text)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def normalize_header(text: str) -> str:
+    text = re.sub(r"\([^)]*\)", " ", str(text))
+    words = normalize(text).split()
+    while len(words) > 1 and words[-1] in UNIT_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One thing wrong with the file: where (line, column as written in the header) and why."""
+
+    line: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.message
+        if self.column is None:
+            return _("line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+        return _('line %(line)s, column "%(column)s": %(message)s') % {
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+class HeaderProblem(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Columns:
+    """Which cell of a row holds which field, as found in the header."""
+
+    index: dict[str, int]
+    names: dict[str, str]
+    width: int
+    language: str
+    unknown: list[str]
+
+
+def map_header(header: list[str]) -> Columns:
+    index, names, languages, unknown = {}, {}, [], []
+    for position, name in enumerate(header):
+        key = normalize_header(name)
+        if not key:
+            if name == "":
+                continue
+            unknown.append(name)
+            continue
+        field = next((f for f, aliases in HEADER_ALIASES.items() if key in aliases), None)
+        if field is None:
+            unknown.append(name)
+            continue
+        if field in index:
+            raise HeaderProblem(
+                _('The columns "%(first)s" and "%(second)s" both give the %(field)s.')
+                % {"first": names[field], "second": name, "field": field_label(field)}
+            )
+        index[field], names[field] = position, name
+        languages.append((field, HEADER_ALIASES[field][key]))
+    missing = [field for field in REQUIRED if field not in index]
+    if missing:
+        found = ", ".join(f'"{name}"' for name in header if name) or _("none")
+        raise HeaderProblem(
+            _(
+                "The first row must name the columns. Missing: %(missing)s. Found: %(found)s. "
+                "Required: year (année), partner (partenaire), flow (flux), value (valeur); "
+                "optional: HS code (code SH), product (produit)."
+            )
+            % {"missing": ", ".join(field_label(field) for field in missing), "found": found}
+        )
+    return Columns(
+        index=index,
+        names=names,
+        width=len(header),
+        language=_file_language(languages),
+        unknown=unknown,
+    )
+
+
+def _file_language(languages: list[tuple[str, str]]) -> str:
+    """The language of the product labels: that of the product column's name, else of most."""
+    for field, language in languages:
+        if field == PRODUCT and language:
+            return language
+    french = sum(1 for _field, language in languages if language == "fr")
+    english = sum(1 for _field, language in languages if language == "en")
+    return "en" if english > french else "fr"
+
+
+def field_label(field: str) -> str:
+    return {
+        YEAR: _("year"),
+        PARTNER: _("partner"),
+        FLOW: _("flow"),
+        HS_CODE: _("HS code"),
+        PRODUCT: _("product"),
+        VALUE: _("value"),
+    }[field]
+
+
+def shown(value) -> str:
+    """A cell as the error message quotes it."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class CellError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def max_year() -> int:
+    return timezone.localdate().year
+
+
+def parse_year(cell, last_year: int) -> int:
+    if isinstance(cell, int):
+        year = cell
+    elif isinstance(cell, float | Decimal) and cell == int(cell):
+        year = int(cell)
+    else:
+        text = str(cell).strip()
+        if not re.fullmatch(r"\d{4}", text):
+            raise CellError(_('"%(value)s" is not a year') % {"value": shown(cell)})
+        year = int(text)
+    if not MIN_YEAR <= year <= last_year:
+        raise CellError(
+            _('"%(value)s" is out of range: the year must be between %(min)s and %(max)s')
+            % {"value": shown(cell), "min": MIN_YEAR, "max": last_year}
+        )
+    return year
+
+
+def parse_flow(cell) -> str:
+    flow = FLOW_WORDS.get(normalize(cell))
+    if flow is None:
+        raise CellError(
+            _(
+                '"%(value)s" is not a flow: write export, exports, exportations or X, '
+                "or import, imports, importations or M"
+            )
+            % {"value": shown(cell)}
+        )
+    return flow
+
+
+def parse_value(cell) -> Decimal:
+    """A value in CAD, from a number cell or from text as French or English Excel writes it."""
+    if isinstance(cell, int | float | Decimal):
+        try:
+            value = Decimal(repr(cell) if isinstance(cell, float) else cell)
+        except InvalidOperation as error:
+            raise CellError(_('"%(value)s" is not a number') % {"value": shown(cell)}) from error
+        if not value.is_finite():
+            raise CellError(_('"%(value)s" is not a number') % {"value": shown(cell)})
+        # A workbook's number is rounded to the cent, as the sheet shows money.
+        value = value.quantize(CENT, rounding=ROUND_HALF_EVEN)
+        return _checked(value, cell)
+    text = str(cell).strip()
+    negative = False
+    if text[:1] in "-\u2212":
+        negative, text = True, text[1:].strip()
+    elif text.startswith("(") and text.endswith(")"):
+        negative, text = True, text[1:-1].strip()
+    text = text.removeprefix("$").removesuffix("$").strip(SPACES)
+    for pattern in NUMBER_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            break
+    else:
+        raise CellError(_('"%(value)s" is not a number') % {"value": shown(cell)})
+    integer = re.sub(r"[^\d]", "", match["int"])
+    decimals = match["dec"] or ""
+    if match["sep"] == "," and len(decimals) == 3 and len(match["int"]) <= 3:
+        # "1,234": a thousands separator, as English Excel writes it; a decimal comma gives cents.
+        integer, decimals = integer + decimals, ""
+    if len(decimals) > 2:
+        raise CellError(_('"%(value)s" has more than two decimal places') % {"value": shown(cell)})
+    value = Decimal(f"{integer}.{decimals or '0'}").quantize(CENT)
+    if negative and value > 0:
+        raise CellError(_('"%(value)s" is negative') % {"value": shown(cell)})
+    return _checked(value, cell)
+
+
+def _checked(value: Decimal, cell) -> Decimal:
+    if value < 0:
+        raise CellError(_('"%(value)s" is negative') % {"value": shown(cell)})
+    if value.adjusted() >= MAX_INTEGER_DIGITS:
+        raise CellError(
+            _('"%(value)s" is too large: at most %(digits)s digits before the decimal point')
+            % {"value": shown(cell), "digits": MAX_INTEGER_DIGITS}
+        )
+    return value
+
+
+def parse_hs_code(cell) -> str | None:
+    """The product's HS code, or None for the flow's total. Excel drops leading zeros: put back one."""
+    if isinstance(cell, int | float | Decimal) and not isinstance(cell, bool):
+        if cell != int(cell) or cell < 0:
+            raise _bad_hs_code(cell)
+        code = str(int(cell))
+    else:
+        text = str(cell).strip()
+        if normalize(text) in TOTAL_WORDS:
+            return None
+        code = re.sub(rf"[.{SPACES}]", "", text)
+        if not code.isdigit() or not code.isascii():
+            raise _bad_hs_code(cell)
+    if len(code) % 2:
+        code = "0" + code
+    if not 2 <= len(code) <= 10:
+        raise _bad_hs_code(cell)
+    return code
+
+
+def _bad_hs_code(cell) -> CellError:
+    return CellError(
+        _('"%(value)s" is not an HS code: 2 to 10 digits, or empty for the total')
+        % {"value": shown(cell)}
+    )
+
+
+AMBIGUOUS = -1
+
+
+class PartnerLookup:
+    """Partners by ISO code (alpha-2, ISO 3166-2, or alpha-3 for countries) or by name in either
+    language, case- and accent-insensitive. Loaded once per import."""
+
+    def __init__(self):
+        self.codes: dict[str, int] = {}
+        self.names: dict[str, int] = {}
+        self.shown: dict[str, str] = {}
+        self._suggestions: dict[str, str | None] = {}
+        for pk, iso_code, *names in Partner.objects.values_list(
+            "pk", "iso_code", "name_fr", "name_en"
+        ):
+            if iso_code:
+                self.codes[normalize(iso_code)] = pk
+                country = pycountry.countries.get(alpha_2=iso_code) if len(iso_code) == 2 else None
+                if country is not None:
+                    self.codes.setdefault(normalize(country.alpha_3), pk)
+            for name in names:
+                if not name:
+                    continue
+                key = normalize(name)
+                if self.names.get(key, pk) != pk:
+                    self.names[key] = AMBIGUOUS
+                else:
+                    self.names[key] = pk
+                self.shown.setdefault(key, name)
+
+    def find(self, cell) -> int:
+        key = normalize(cell)
+        pk = self.codes.get(key) or self.names.get(key)
+        if pk == AMBIGUOUS:
+            raise CellError(
+                _('"%(value)s" is the name of several partners: give the ISO code')
+                % {"value": shown(cell)}
+            )
+        if pk is None:
+            suggestion = self.suggest(key)
+            if suggestion:
+                raise CellError(
+                    _('"%(value)s" is not a known partner; did you mean "%(suggestion)s"?')
+                    % {"value": shown(cell), "suggestion": suggestion}
+                )
+            raise CellError(
+                _(
+                    '"%(value)s" is not a known partner: give its ISO code or its name '
+                    "in French or English"
+                )
+                % {"value": shown(cell)}
+            )
+        return pk
+
+    def suggest(self, key: str) -> str | None:
+        if key not in self._suggestions:
+            close = difflib.get_close_matches(key, self.shown.keys(), n=1, cutoff=0.8)
+            self._suggestions[key] = self.shown[close[0]] if close else None
+        return self._suggestions[key]
+
+
+@dataclass
+class ProductInfo:
+    pk: int | None
+    label_fr: str
+    label_en: str
+
+
+def load_products() -> dict[str, ProductInfo]:
+    return {
+        code: ProductInfo(pk, label_fr or "", label_en or "")
+        for pk, code, label_fr, label_en in Product.objects.values_list(
+            "pk", "hs_code", "label_fr", "label_en"
+        )
+    }

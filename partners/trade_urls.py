@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "trade"
+
+urlpatterns = [
+    path("", views.TradeExplorerView.as_view(), name="explorer"),
+]

@@ -1,0 +1,211 @@
+"""The publication workflow of partners, agreements and missions (services).
+
+draft ──submit──▶ submitted ──publish──▶ published ──unpublish (reason)──▶ unpublished
+  ▲                   │  └──schedule──▶ scheduled ──(publish_scheduled, at its time)──▶ published
+  └────send back──────┘                     │
+  ▲                                         └──cancel──▶ draft
+  └──────────────rework──────────── unpublished
+
+Editors submit and rework; publishers also publish, schedule, send back, cancel and unpublish.
+Every step is kept as a Transition (who, when, from, to, note). A record cannot be published or
+scheduled while a required field is empty in a language it is published in.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .common import LanguageScope, PublicationStatus, Publishable
+from .models import Transition
+
+S = PublicationStatus
+LANGUAGES = ("fr", "en")
+LANGUAGE_NAMES = {"fr": _("French"), "en": _("English")}
+
+# (from, to): "edit" (editors and publishers) or "publish" (publishers only).
+STEPS = {
+    (S.DRAFT, S.SUBMITTED): "edit",
+    (S.UNPUBLISHED, S.DRAFT): "edit",
+    (S.SUBMITTED, S.DRAFT): "publish",
+    (S.SCHEDULED, S.DRAFT): "publish",
+    (S.SCHEDULED, S.PUBLISHED): "publish",
+    (S.PUBLISHED, S.UNPUBLISHED): "publish",
+    **{(source, S.PUBLISHED): "publish" for source in (S.DRAFT, S.SUBMITTED, S.UNPUBLISHED)},
+    **{(source, S.SCHEDULED): "publish" for source in (S.DRAFT, S.SUBMITTED, S.UNPUBLISHED)},
+}
+
+
+class WorkflowError(Exception):
+    """A step that is not allowed, with a message for the person who tried it."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class MissingTranslation:
+    field: str
+    label: str
+    language: str
+
+    def __str__(self):
+        return f"{self.label} ({LANGUAGE_NAMES[self.language]})"
+
+
+def required_languages(record: Publishable) -> tuple[str, ...]:
+    if record.language_scope == LanguageScope.FRENCH_ONLY:
+        return ("fr",)
+    if record.language_scope == LanguageScope.ENGLISH_ONLY:
+        return ("en",)
+    return LANGUAGES
+
+
+def missing_translations(record: Publishable) -> list[MissingTranslation]:
+    """Required fields left empty in a language the record is published in."""
+    missing = []
+    languages = required_languages(record)
+    fields = [(record, name, None) for name in type(record).translation_required]
+    fields += [(child, name, str(child)) for child, name in record.translated_children()]
+    for instance, name, owner in fields:
+        label = str(instance._meta.get_field(name).verbose_name)
+        if owner:
+            label = f"{instance._meta.verbose_name} “{owner[:40]}”: {label}"
+        for language in languages:
+            if not (getattr(instance, f"{name}_{language}") or "").strip():
+                missing.append(MissingTranslation(name, label, language))
+    return missing
+
+
+def outdated_languages(record: Publishable) -> list[str]:
+    """Languages whose text is older than the other language's latest change."""
+    stamps = {"fr": record.french_changed_at, "en": record.english_changed_at}
+    if record.language_scope or not all(stamps.values()):
+        return []
+    if stamps["fr"] > stamps["en"]:
+        return ["en"]
+    if stamps["en"] > stamps["fr"]:
+        return ["fr"]
+    return []
+
+
+def note_text_changes(record: Publishable, changed_fields, when=None) -> None:
+    """Stamp the language(s) whose translated text the person just changed."""
+    when = when or timezone.now()
+    translated = {
+        f"{name}_{language}": language
+        for name in type(record).translation_fields()
+        for language in LANGUAGES
+    }
+    languages = {translated[field] for field in changed_fields if field in translated}
+    if "fr" in languages:
+        record.french_changed_at = when
+    if "en" in languages:
+        record.english_changed_at = when
+
+
+def can(user, record: Publishable, to_status: str) -> bool:
+    step = STEPS.get((record.publication_status, to_status))
+    if step is None or user is None:
+        return False
+    meta = record._meta
+    if step == "publish":
+        return user.has_perm(f"{meta.app_label}.publish_{meta.model_name}")
+    return user.has_perm(f"{meta.app_label}.change_{meta.model_name}")
+
+
+def allowed_steps(user, record: Publishable) -> list[str]:
+    return [
+        to
+        for (source, to) in STEPS
+        if source == record.publication_status and can(user, record, to)
+    ]
+
+
+@transaction.atomic
+def move(
+    *,
+    record: Publishable,
+    to_status: str,
+    user,
+    note: str = "",
+    scheduled_for: datetime.datetime | None = None,
+    now: datetime.datetime | None = None,
+) -> Transition:
+    """Take one workflow step, or raise WorkflowError saying why not."""
+    now = now or timezone.now()
+    source = record.publication_status
+    if (source, to_status) not in STEPS:
+        raise WorkflowError(
+            _("A record that is “%(source)s” cannot become “%(target)s”.")
+            % {"source": S(source).label, "target": S(to_status).label}
+        )
+    if user is not None and not can(user, record, to_status):
+        raise WorkflowError(_("Only a publisher can do this."))
+    if to_status in (S.PUBLISHED, S.SCHEDULED):
+        missing = missing_translations(record)
+        if missing:
+            raise WorkflowError(
+                _("Cannot publish while these fields are empty: %(fields)s.")
+                % {"fields": ", ".join(str(m) for m in missing)}
+            )
+    if to_status == S.SCHEDULED:
+        if scheduled_for is None:
+            raise WorkflowError(_("Choose when the record goes online."))
+        if scheduled_for <= now:
+            raise WorkflowError(_("The publication time must be in the future."))
+        record.scheduled_for = scheduled_for
+    if to_status == S.UNPUBLISHED and not note.strip():
+        raise WorkflowError(_("Say why the record is unpublished."))
+
+    record.publication_status = to_status
+    if to_status == S.PUBLISHED:
+        record.published_at = now
+        record.scheduled_for = None
+        record.unpublished_reason = ""
+    elif to_status == S.UNPUBLISHED:
+        record.unpublished_reason = note.strip()
+    elif to_status == S.DRAFT:
+        record.scheduled_for = None
+    record._change_reason = str(S(to_status).label)
+    record.full_clean()
+    record.save()
+    return Transition.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        from_status=source,
+        to_status=to_status,
+        user=user,
+        at=now,
+        note=note.strip(),
+    )
+
+
+def history(record: Publishable):
+    return Transition.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    ).select_related("user")
+
+
+def publish_due(*, now: datetime.datetime | None = None) -> list[Publishable]:
+    """Publish every scheduled record whose time has come (idempotent: run it as often as you like)."""
+    from agreements.models import Agreement
+    from missions.models import Mission
+
+    from .models import Partner
+
+    now = now or timezone.now()
+    published = []
+    for model in (Partner, Agreement, Mission):
+        due = model.objects.select_for_update().filter(
+            publication_status=S.SCHEDULED, scheduled_for__lte=now
+        )
+        with transaction.atomic():
+            for record in due:
+                move(record=record, to_status=S.PUBLISHED, user=None, note="", now=now)
+                published.append(record)
+    return published
