@@ -1,0 +1,60 @@
+import django_filters
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from config.search import matching
+from partners.models import Partner, Sector
+
+from .models import Agreement, AgreementKind, AgreementStatus
+
+
+def published_partners(request=None):
+    return Partner.objects.published().order_by(f"name_{language()}", "pk")
+
+
+def language() -> str:
+    return (get_language() or "fr")[:2]
+
+
+class AgreementFilter(django_filters.FilterSet):
+    partner = django_filters.ModelChoiceFilter(
+        queryset=published_partners,
+        to_field_name="slug",
+        method="filter_partner",
+        label=_("Partner"),
+        help_text=_("A country includes its provinces, states and cities."),
+    )
+    sector = django_filters.ModelChoiceFilter(
+        field_name="sectors",
+        queryset=Sector.objects.order_by("position"),
+        to_field_name="slug",
+        label=_("Sector"),
+    )
+    status = django_filters.ChoiceFilter(choices=AgreementStatus.choices, label=_("Status"))
+    kind = django_filters.ChoiceFilter(choices=AgreementKind.choices, label=_("Kind"))
+    year_from = django_filters.NumberFilter(
+        field_name="signed_on__year",
+        lookup_expr="gte",
+        label=_("Signed from the year"),
+        min_value=1900,
+        max_value=2100,
+    )
+    year_to = django_filters.NumberFilter(
+        field_name="signed_on__year",
+        lookup_expr="lte",
+        label=_("Signed up to the year"),
+        min_value=1900,
+        max_value=2100,
+    )
+    q = django_filters.CharFilter(method="filter_text", label=_("Words in the title or summary"))
+
+    class Meta:
+        model = Agreement
+        fields = []
+
+    def filter_partner(self, queryset, name, partner):
+        return queryset.filter(parties__in=Partner.objects.with_descendants([partner])).distinct()
+
+    def filter_text(self, queryset, name, value):
+        # The search box's matching: the page's language, accents and case ignored.
+        return matching(queryset, value, language())

@@ -1,0 +1,114 @@
+"""Reads for the public agreement pages: published agreements only, filtered, sorted, and the
+pieces of the detail page (history, calls for projects, the mission of signature)."""
+
+from django.db.models import F, Prefetch, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+
+from missions.models import Mission
+from partners.models import Partner
+
+from .filters import AgreementFilter
+from .models import Agreement, AgreementEvent, EventKind
+
+
+def language() -> str:
+    return (get_language() or "fr")[:2]
+
+
+def in_page_language(field: str):
+    """The field in the page's language, else in French (what the page shows), for sorting."""
+    return Coalesce(NullIf(F(f"{field}_{language()}"), Value("")), F(f"{field}_fr"))
+
+
+# The list's sort orders: key -> (label, ordering). Agreements of unknown date come last.
+SORTS = {
+    "recent": (
+        gettext_lazy("Most recent signature"),
+        lambda: (F("signed_on").desc(nulls_last=True), in_page_language("title"), "pk"),
+    ),
+    "oldest": (
+        gettext_lazy("Oldest signature"),
+        lambda: (F("signed_on").asc(nulls_last=True), in_page_language("title"), "pk"),
+    ),
+    "title": (gettext_lazy("Title"), lambda: (in_page_language("title"), "pk")),
+}
+DEFAULT_SORT = "recent"
+
+
+def published_agreements() -> QuerySet:
+    """Published agreements with what a list shows of them (parties, sectors) prefetched."""
+    return Agreement.objects.published().prefetch_related(
+        Prefetch("parties", queryset=Partner.objects.order_by(f"name_{language()}", "pk")),
+        "sectors",
+    )
+
+
+def agreement_filterset(data, *, request=None) -> AgreementFilter:
+    """The list's filters over the published agreements.
+
+    A value that is malformed or unknown (year `abc`, a partner that does not exist) is left out
+    of the form's cleaned data, so the other filters still apply; `filterset.errors` says which.
+    """
+    return AgreementFilter(data, queryset=published_agreements(), request=request)
+
+
+def filtered_agreements(filterset: AgreementFilter, sort: str = DEFAULT_SORT) -> QuerySet:
+    _label, ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
+    return filterset.qs.order_by(*ordering())
+
+
+def agreement_detail() -> QuerySet:
+    """Agreements with everything their page shows, in a fixed number of queries."""
+    return Agreement.objects.prefetch_related(
+        Prefetch("parties", queryset=Partner.objects.order_by(f"name_{language()}", "pk")),
+        "sectors",
+        "events",
+        "funding_calls",
+        Prefetch(
+            "missions_signed",
+            queryset=Mission.objects.published().order_by("-start_date", "pk"),
+            to_attr="published_missions",
+        ),
+    )
+
+
+def timeline(events: list[AgreementEvent]) -> tuple[list[AgreementEvent], list[dict]]:
+    """Dated events in order, then the events of unknown date told once per kind:
+    {kind, label, count, events} ("renewed 7 times, dates not specified")."""
+    dated = [event for event in events if event.date is not None]
+    undated = [event for event in events if event.date is None]
+    groups = []
+    for kind in dict.fromkeys(event.kind for event in undated):
+        same = [event for event in undated if event.kind == kind]
+        groups.append(
+            {"kind": kind, "label": EventKind(kind).label, "count": len(same), "events": same}
+        )
+    return dated, groups
+
+
+def export_table(agreements, absolute_url) -> tuple[list[tuple[str, str]], list[tuple]]:
+    """(header, rows) of an export: one row an agreement, header in the page's language."""
+    header = [
+        ("title", _("Title")),
+        ("kind", _("Kind")),
+        ("status", _("Status")),
+        ("parties", _("Parties")),
+        ("signed", _("Signed")),
+        ("sectors", _("Sectors")),
+        ("url", _("Page")),
+    ]
+    rows = [
+        (
+            agreement.title,
+            agreement.get_kind_display(),
+            agreement.get_status_display(),
+            "; ".join(party.name for party in agreement.parties.all()),
+            agreement.signed_on_display,
+            "; ".join(sector.name for sector in agreement.sectors.all()),
+            absolute_url(agreement.get_absolute_url()),
+        )
+        for agreement in agreements
+    ]
+    return header, rows

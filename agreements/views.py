@@ -1,0 +1,44 @@
+from django.views.generic import DetailView, ListView
+
+from partners.listing import PublicDetailMixin, PublicListMixin
+
+from . import selectors
+from .filters import AgreementFilter
+from .models import Agreement
+
+
+class AgreementListView(PublicListMixin, ListView):
+    model = Agreement
+    filterset_class = AgreementFilter
+    template_name = "agreements/agreement_list.html"
+    export_name = "agreements"
+    sort_options = selectors.SORTS
+    default_sort = selectors.DEFAULT_SORT
+
+    def get_filterset(self):
+        if not hasattr(self, "_filterset"):
+            self._filterset = selectors.agreement_filterset(self.request.GET, request=self.request)
+        return self._filterset
+
+    def get_queryset(self):
+        return selectors.filtered_agreements(self.get_filterset(), self.current_sort())
+
+    def export_rows(self, queryset):
+        return selectors.export_table(queryset, self.request.build_absolute_uri)
+
+
+class AgreementDetailView(PublicDetailMixin, DetailView):
+    model = Agreement
+    template_name = "agreements/agreement_detail.html"
+    context_object_name = "agreement"
+
+    def get_queryset(self):
+        self.queryset = selectors.agreement_detail()  # PublicDetailMixin keeps it to published
+        return super().get_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["dated_events"], context["undated_events"] = selectors.timeline(
+            self.object.events.all()
+        )
+        return context

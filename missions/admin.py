@@ -1,0 +1,138 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationTabularInline
+
+from partners.admin_base import PublishableAdmin, RecordAdmin
+
+from .models import (
+    DelegationMember,
+    FollowUpAction,
+    Mission,
+    MissionPlace,
+    Recommendation,
+)
+
+
+class MissionPlaceInline(TranslationTabularInline):
+    model = MissionPlace
+    extra = 0
+    fields = ["position", "city", "partner"]
+    autocomplete_fields = ["partner"]
+
+
+class DelegationMemberInline(TranslationTabularInline):
+    model = DelegationMember
+    extra = 0
+    fields = ["position", "name", "title"]
+
+
+class RecommendationInline(TranslationTabularInline):
+    model = Recommendation
+    extra = 0
+    fields = ["position", "text"]
+    show_change_link = True  # where its follow-up actions are kept
+
+
+@admin.register(Mission)
+class MissionAdmin(PublishableAdmin):
+    list_display = [
+        "title",
+        "ministry",
+        "start_date",
+        "end_date",
+        "original_language",
+        "publication_status",
+    ]
+    list_filter = ["publication_status", "original_language", "sectors", "start_date"]
+    search_fields = ["title_fr", "title_en", "ministry_fr", "ministry_en", "places__city_fr"]
+    autocomplete_fields = ["sectors", "agreements_signed"]
+    prepopulated_fields = {"slug": ["title_fr"]}
+    date_hierarchy = "start_date"
+    inlines = [MissionPlaceInline, DelegationMemberInline, RecommendationInline]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "ministry",
+                    ("start_date", "end_date"),
+                    "original_language",
+                ]
+            },
+        ),
+        (
+            _("Report"),
+            {
+                "fields": [
+                    "summary",
+                    "accompanying_organisations",
+                    "context",
+                    "objectives",
+                    "results",
+                ]
+            },
+        ),
+        (_("Sectors and agreements"), {"fields": ["sectors", "agreements_signed"]}),
+        (
+            _("Filing"),
+            {"fields": ["author_unit", "written_on", "filed_by", "filed_on"]},
+        ),
+        PublishableAdmin.publication_fieldset,
+        (_("Advanced"), {"classes": ["collapse"], "fields": ["created_at", "updated_at"]}),
+    ]
+
+
+class FollowUpInline(TranslationTabularInline):
+    model = FollowUpAction
+    extra = 0
+    fields = ["description", "responsible_unit", "due_on", "status", "is_public"]
+
+
+@admin.register(Recommendation)
+class RecommendationAdmin(RecordAdmin):
+    list_display = ["text", "mission", "follow_up_count"]
+    list_select_related = ["mission"]
+    search_fields = ["text_fr", "text_en", "mission__title_fr", "mission__title_en"]
+    autocomplete_fields = ["mission"]
+    inlines = [FollowUpInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_follow_ups=Count("follow_ups"))
+
+    @admin.display(description=_("follow-up actions"), ordering="_follow_ups")
+    def follow_up_count(self, obj):
+        return obj._follow_ups
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("deadline")
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("overdue")), ("no", _("on time or closed"))]
+
+    def queryset(self, request, queryset):
+        overdue = FollowUpAction.objects.overdue(timezone.localdate())
+        if self.value() == "yes":
+            return queryset.filter(pk__in=overdue.values("pk"))
+        if self.value() == "no":
+            return queryset.exclude(pk__in=overdue.values("pk"))
+        return queryset
+
+
+@admin.register(FollowUpAction)
+class FollowUpActionAdmin(RecordAdmin):
+    list_display = ["description", "mission", "responsible_unit", "due_on", "status", "is_public"]
+    list_filter = [OverdueFilter, "status", "is_public"]
+    list_select_related = ["recommendation__mission"]
+    search_fields = ["description_fr", "description_en", "responsible_unit_fr"]
+    autocomplete_fields = ["recommendation"]
+    date_hierarchy = "due_on"
+
+    @admin.display(description=_("mission"), ordering="recommendation__mission__start_date")
+    def mission(self, obj):
+        return obj.recommendation.mission

@@ -1,0 +1,89 @@
+import django_filters
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from config.search import unaccent_text
+from partners.models import Partner, Sector
+
+from .models import Mission
+
+
+def language() -> str:
+    return (get_language() or "fr")[:2]
+
+
+def published_partners(request=None):
+    return Partner.objects.published().order_by(f"name_{language()}", "pk")
+
+
+def ministries() -> dict[str, list[tuple]]:
+    """The ministries that led published missions: {name in the page's language (French where
+    it has no translation): [(French name, English name) as stored]}."""
+    current = language()
+    names: dict[str, list[tuple]] = {}
+    pairs = Mission.objects.published().values_list("ministry_fr", "ministry_en").distinct()
+    for french, english in pairs:
+        shown = (english if current == "en" else french) or french or english
+        if shown:
+            names.setdefault(shown, []).append((french, english))
+    return dict(sorted(names.items(), key=lambda item: unaccent_text(item[0])))
+
+
+def stored(field: str, value):
+    return Q(**{f"{field}__isnull": True}) if value is None else Q(**{field: value})
+
+
+class MissionFilter(django_filters.FilterSet):
+    partner = django_filters.ModelChoiceFilter(
+        queryset=published_partners,
+        to_field_name="slug",
+        method="filter_partner",
+        label=_("Partner"),
+        help_text=_("A country includes its provinces, states and cities."),
+    )
+    ministry = django_filters.ChoiceFilter(
+        choices=[], method="filter_ministry", label=_("Ministry")
+    )
+    year = django_filters.NumberFilter(
+        field_name="start_date__year", label=_("Year"), min_value=1900, max_value=2100
+    )
+    sector = django_filters.ModelChoiceFilter(
+        field_name="sectors",
+        queryset=Sector.objects.order_by("position"),
+        to_field_name="slug",
+        label=_("Sector"),
+    )
+
+    class Meta:
+        model = Mission
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        # The ministries that have published missions, named in the page's language. A name in
+        # the other language (a link from the other language's page) means the same ministry.
+        self.ministries = ministries()
+        value = data.get("ministry") if data is not None else None
+        if value and value not in self.ministries:
+            same = next(
+                (
+                    shown
+                    for shown, pairs in self.ministries.items()
+                    if any(value in p for p in pairs)
+                ),
+                None,
+            )
+            if same is not None:
+                data = data.copy()
+                data["ministry"] = same
+        super().__init__(data, *args, **kwargs)
+        self.filters["ministry"].extra["choices"] = [(name, name) for name in self.ministries]
+
+    def filter_partner(self, queryset, name, partner):
+        return queryset.in_partner([partner])
+
+    def filter_ministry(self, queryset, name, value):
+        condition = Q(pk__in=[])
+        for french, english in self.ministries.get(value, []):
+            condition |= stored("ministry_fr", french) & stored("ministry_en", english)
+        return queryset.filter(condition)

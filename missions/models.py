@@ -1,0 +1,234 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Agreement
+from partners.common import Publishable, PublishableQuerySet
+from partners.models import Partner, Sector
+
+
+class MissionQuerySet(PublishableQuerySet):
+    def in_partner(self, partners):
+        """Missions with a stop in any of these partners or a partner under them."""
+        return self.filter(
+            places__partner__in=Partner.objects.with_descendants(partners)
+        ).distinct()
+
+
+class Mission(Publishable):
+    """A ministerial mission abroad and the report written after it."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    ministry = models.CharField(_("ministry"), max_length=200)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    original_language = models.CharField(
+        _("language of the report"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="fr",
+        help_text=_("The language the report was written in; the other is a translation."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    accompanying_organisations = models.TextField(
+        _("accompanying organisations"),
+        blank=True,
+        help_text=_("Organisations and businesses that travelled with the delegation."),
+    )
+    context = models.TextField(_("context"), blank=True)
+    objectives = models.TextField(_("objectives"), blank=True, help_text=_("One per line."))
+    results = models.TextField(_("results"), blank=True, help_text=_("One per line."))
+    sectors = models.ManyToManyField(
+        Sector, verbose_name=_("sectors"), blank=True, related_name="missions"
+    )
+    agreements_signed = models.ManyToManyField(
+        Agreement,
+        verbose_name=_("agreements signed"),
+        blank=True,
+        related_name="missions_signed",
+        help_text=_("Agreements signed during the mission."),
+    )
+    author_unit = models.CharField(_("written by"), max_length=200, blank=True)
+    written_on = models.DateField(_("written on"), null=True, blank=True)
+    filed_by = models.CharField(_("filed by"), max_length=200, blank=True)
+    filed_on = models.DateField(_("filed on"), null=True, blank=True)
+
+    objects = MissionQuerySet.as_manager()
+    translation_required = ("title", "ministry", "context", "objectives", "results")
+
+    class Meta:
+        verbose_name = _("mission")
+        verbose_name_plural = _("missions")
+        permissions = [("publish_mission", _("Can publish and unpublish missions"))]
+        ordering = ["-start_date", "title"]
+        constraints = [
+            *Publishable.publication_constraints("mission"),
+            models.CheckConstraint(
+                condition=Q(start_date__lte=F("end_date")),
+                name="mission_dates_ordered",
+                violation_error_message=_("A mission cannot end before it starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(written_on__isnull=True) | Q(written_on__gte=F("start_date")),
+                name="mission_written_after_start",
+                violation_error_message=_("A report cannot be written before the mission starts."),
+            ),
+            models.CheckConstraint(
+                condition=Q(filed_on__isnull=True)
+                | Q(written_on__isnull=True)
+                | Q(filed_on__gte=F("written_on")),
+                name="mission_filed_after_written",
+                violation_error_message=_("A report cannot be filed before it is written."),
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["publication_status", "-start_date"], name="mission_pub_start_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("missions:detail", kwargs={"slug": self.slug})
+
+    def translated_children(self):
+        return [
+            *((place, "city") for place in self.places.all()),
+            *((member, "title") for member in self.delegation.all()),
+            *((item, "text") for item in self.recommendations.all()),
+        ]
+
+    @staticmethod
+    def lines(text: str) -> list[str]:
+        return [line.strip(" -•\t") for line in text.splitlines() if line.strip(" -•\t")]
+
+    @property
+    def objective_list(self) -> list[str]:
+        return self.lines(self.objectives)
+
+    @property
+    def result_list(self) -> list[str]:
+        return self.lines(self.results)
+
+
+class MissionPlace(models.Model):
+    """A city the mission visited, within a partner (Qingdao within Shandong)."""
+
+    mission = models.ForeignKey(
+        Mission, verbose_name=_("mission"), on_delete=models.CASCADE, related_name="places"
+    )
+    city = models.CharField(_("city"), max_length=120)
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="mission_places"
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("place visited")
+        verbose_name_plural = _("places visited")
+        ordering = ["mission", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mission", "city"], name="mission_place_city_once_per_mission"
+            ),
+        ]
+
+    def __str__(self):
+        return self.city
+
+
+class DelegationMember(models.Model):
+    """A member of the ministerial delegation, in the order of the report."""
+
+    mission = models.ForeignKey(
+        Mission, verbose_name=_("mission"), on_delete=models.CASCADE, related_name="delegation"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title or position"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("delegation member")
+        verbose_name_plural = _("delegation members")
+        ordering = ["mission", "position", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Recommendation(models.Model):
+    """A recommendation or follow-up the report sets out."""
+
+    mission = models.ForeignKey(
+        Mission,
+        verbose_name=_("mission"),
+        on_delete=models.CASCADE,
+        related_name="recommendations",
+    )
+    text = models.TextField(_("recommendation"))
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations and follow-ups")
+        ordering = ["mission", "position", "pk"]
+
+    def __str__(self):
+        return self.text[:80]
+
+
+class FollowUpStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    IN_PROGRESS = "in_progress", _("in progress")
+    DONE = "done", _("done")
+    DROPPED = "dropped", _("dropped")
+
+
+class FollowUpQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True, recommendation__mission__publication_status="published")
+
+    def open(self):
+        return self.filter(status__in=[FollowUpStatus.PLANNED, FollowUpStatus.IN_PROGRESS])
+
+    def overdue(self, today):
+        return self.open().filter(due_on__lt=today)
+
+
+class FollowUpAction(models.Model):
+    """An action taken to carry out a recommendation of a mission report."""
+
+    recommendation = models.ForeignKey(
+        Recommendation,
+        verbose_name=_("recommendation"),
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
+    description = models.TextField(_("action"))
+    responsible_unit = models.CharField(_("responsible unit"), max_length=200)
+    due_on = models.DateField(_("due date"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=FollowUpStatus, default=FollowUpStatus.PLANNED
+    )
+    is_public = models.BooleanField(
+        _("shown on the public page"),
+        default=False,
+        help_text=_("Only once it can be made public."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = FollowUpQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("follow-up action")
+        verbose_name_plural = _("follow-up actions")
+        ordering = ["recommendation", "due_on", "pk"]
+        indexes = [models.Index(fields=["status", "due_on"], name="followup_status_due_idx")]
+
+    def __str__(self):
+        return self.description[:80]

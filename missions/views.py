@@ -1,0 +1,37 @@
+from django.views.generic import DetailView, ListView
+
+from partners.listing import PublicDetailMixin, PublicListMixin
+
+from . import selectors
+from .filters import MissionFilter
+from .models import Mission
+
+
+class MissionListView(PublicListMixin, ListView):
+    model = Mission
+    filterset_class = MissionFilter
+    template_name = "missions/mission_list.html"
+    export_name = "missions"
+    sort_options = selectors.SORTS
+    default_sort = selectors.DEFAULT_SORT
+
+    def get_filterset(self):
+        if not hasattr(self, "_filterset"):
+            self._filterset = selectors.mission_filterset(self.request.GET, request=self.request)
+        return self._filterset
+
+    def get_queryset(self):
+        return selectors.filtered_missions(self.get_filterset(), self.current_sort())
+
+    def export_rows(self, queryset):
+        return selectors.export_table(queryset, self.request.build_absolute_uri)
+
+
+class MissionDetailView(PublicDetailMixin, DetailView):
+    model = Mission
+    template_name = "missions/mission_detail.html"
+    context_object_name = "mission"
+
+    def get_queryset(self):
+        self.queryset = selectors.mission_detail()  # PublicDetailMixin keeps it to published
+        return super().get_queryset()
