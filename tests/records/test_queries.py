@@ -1,0 +1,48 @@
+"""Every page of records runs a fixed number of queries, at 10 records as at 1,000."""
+
+import pytest
+from django.db import connection
+
+from partners.generate import generate
+
+pytestmark = pytest.mark.django_db
+
+SCIENCE = "entente-science-technologie-chine-1995"
+MISSION = "mission-sante-chine-2017"
+# One query a record type, and on PostgreSQL one more for the highlighted excerpts.
+SEARCH = 4 if connection.vendor == "postgresql" else 3
+PAGES = {
+    "/en/agreements/": 6,
+    "/fr/ententes/?partner=cn&sector=health&year_from=1990&q=sante&sort=title": 14,
+    "/en/agreements/?year_from=abc&page=999": 6,
+    f"/en/agreements/{SCIENCE}/": 6,
+    "/fr/ententes/entente-education-chine-1980/": 6,
+    "/en/agreements/feed/": 3,
+    "/fr/ententes/fil/?partner=cn": 6,
+    "/en/agreements/?format=csv": 4,
+    "/en/agreements/?format=json&partner=us": 9,
+    "/en/missions/": 6,
+    "/fr/missions/?partner=cn&year=2017&ministry=Minist%C3%A8re+de+la+Sant%C3%A9+et+des+Services+sociaux": 11,
+    f"/en/missions/{MISSION}/": 7,
+    "/en/missions/feed/": 3,
+    "/en/missions/?format=csv": 4,
+    "/fr/recherche/?q=sante": SEARCH,
+    "/en/search/?q=agreement&page=2": SEARCH,
+}
+
+
+@pytest.fixture
+def measured(client, demo, django_assert_num_queries):
+    def measure():
+        for page, expected in PAGES.items():
+            with django_assert_num_queries(expected):
+                assert client.get(page).status_code == 200, page
+
+    return measure
+
+
+def test_the_same_queries_at_10_and_at_1000_records(measured):
+    generate(agreements=10, missions=10, trade_rows=100, seed=3)
+    measured()
+    generate(agreements=1000, missions=1000, trade_rows=100, seed=3)
+    measured()

@@ -1,0 +1,407 @@
+"""The import engine on real-looking files, through both writers (COPY and generic)."""
+
+import hashlib
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError
+from django.utils import timezone
+
+from partners.models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure
+from partners.trade_import import import_trade_file
+from partners.trade_import.writers import GenericWriter, PostgresWriter
+from tests import factories
+
+from .conftest import FILES
+
+pytestmark = pytest.mark.django_db
+D = Decimal
+
+
+def run(name, writer, **options):
+    path = name if not isinstance(name, str) else FILES / name
+    return import_trade_file(path=path, writer=writer(), **options)
+
+
+def figures():
+    return sorted(
+        TradeFigure.objects.values_list(
+            "partner__iso_code", "year", "flow", "product__hs_code", "value_cad"
+        ),
+        key=lambda row: (row[0], row[1], row[2], row[3] or ""),
+    )
+
+
+def state():
+    """Everything an import may touch, to compare before and after a failed one."""
+    return (
+        figures(),
+        sorted(Product.objects.values_list("hs_code", "label_fr", "label_en")),
+        list(ImportBatch.objects.values_list("pk", "rolled_back_at")),
+        ImportBatchChange.objects.count(),
+    )
+
+
+def test_french_example_of_the_design(countries, writer):
+    result = run("design_fr.csv", writer)
+
+    assert result.ok, result.errors
+    assert (result.rows, result.created, result.updated, result.unchanged) == (2, 2, 0, 0)
+    assert result.summary() == "2 rows: 2 new, 0 updated, 0 unchanged."
+    assert figures() == [
+        ("CN", 2016, "export", None, D("3000000000.00")),
+        ("CN", 2016, "export", "88", D("429000000.00")),
+    ]
+    product = Product.objects.get(hs_code="88")
+    assert (product.label_fr, product.label_en or "") == ("Aéronefs et leurs parties", "")
+    assert result.products_created == ["88"]
+    batch = result.batch
+    assert batch.file_name == "design_fr.csv"
+    assert batch.checksum == hashlib.sha256((FILES / "design_fr.csv").read_bytes()).hexdigest()
+    assert (batch.rows, batch.created_count, batch.updated_count, batch.unchanged_count) == (
+        2,
+        2,
+        0,
+        0,
+    )
+    assert batch.user is None and batch.source == ImportSource.COMMAND
+    assert list(batch.products_created.values_list("hs_code", flat=True)) == ["88"]
+    assert sorted(batch.changes.values_list("previous_value", "new_value")) == [
+        (None, D("429000000.00")),
+        (None, D("3000000000.00")),
+    ]
+
+
+def test_english_example_finds_the_same_figure_by_iso_code(countries, writer):
+    run("design_fr.csv", writer)
+    before = state()
+
+    result = run("design_en.csv", writer)
+
+    assert result.ok
+    assert (result.rows, result.created, result.updated, result.unchanged) == (1, 0, 0, 1)
+    assert result.summary() == (
+        "Nothing to change: every row is already in the database. "
+        "1 row: 0 new, 0 updated, 1 unchanged."
+    )
+    assert result.batch is None
+    assert state() == before
+
+
+def test_same_file_twice_changes_nothing_and_says_so(countries, writer):
+    first = run("windows_1252_fr.csv", writer)
+    before = state()
+
+    again = run("windows_1252_fr.csv", writer)
+
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 6)
+    assert again.batch is None and again.products_created == []
+    assert state() == before
+    assert again.warnings == [
+        'The column "Remarque" is not used and was ignored.',
+        "The same file was already imported on "
+        f"{timezone.localtime(first.batch.imported_at):%Y-%m-%d %H:%M} "
+        f"(import #{first.batch.pk}).",
+    ]
+
+
+def test_a_changed_value_updates_the_figure(countries, writer, tmp_path):
+    run("design_fr.csv", writer)
+    changed = tmp_path / "revised.csv"
+    changed.write_text(
+        "Année;Partenaire;Flux;Code SH;Produit;Valeur ($ CA)\n"
+        "2016;Chine;Exportations;;Total;3 100 000 000\n"
+        "2016;Chine;Exportations;88;Aéronefs et leurs parties;429 000 000\n",
+        encoding="utf-8",
+    )
+
+    result = run(changed, writer)
+
+    assert (result.created, result.updated, result.unchanged) == (0, 1, 1)
+    assert figures()[0] == ("CN", 2016, "export", None, D("3100000000.00"))
+    assert list(result.batch.changes.values_list("previous_value", "new_value")) == [
+        (D("3000000000.00"), D("3100000000.00"))
+    ]
+    assert result.changes == [
+        {
+            "line": 2,
+            "partner": "China",
+            "year": 2016,
+            "flow": "export",
+            "hs_code": "",
+            "previous_value": D("3000000000.00"),
+            "new_value": D("3100000000.00"),
+            "status": "updated",
+        }
+    ]
+
+
+def test_windows_1252_french_file_with_semicolons_and_no_break_spaces(countries, writer):
+    result = run("windows_1252_fr.csv", writer)
+
+    assert result.ok, result.errors
+    assert (result.rows, result.created) == (6, 6)
+    assert result.language == "fr"
+    assert result.ignored_columns == ["Remarque"]
+    assert figures() == [
+        ("CI", 2016, "export", None, D("12345.00")),
+        ("DE", 2015, "import", None, D("3000.25")),
+        ("KR", 2016, "export", None, D("1234567890.50")),
+        ("KR", 2016, "import", None, D("2468000000.00")),
+        ("US", 2016, "export", "0203", D("987654.30")),
+        ("US", 2016, "import", "8802", D("45000000.00")),
+    ]
+    assert sorted(Product.objects.values_list("hs_code", "label_fr")) == [
+        ("0203", "Viandes de porc fraîches, réfrigérées ou congelées"),
+        ("8802", "Avions, hélicoptères et autres véhicules aériens"),
+    ]
+    # The blank row 7 is skipped but counted: Germany's row is line 8, as a spreadsheet shows.
+    assert [change["line"] for change in result.changes] == [2, 3, 4, 5, 6, 8]
+
+
+def test_utf8_bom_tab_file_with_english_headers_in_another_order(countries, writer):
+    result = run("utf8_bom.tsv", writer)
+
+    assert result.ok, result.errors
+    assert result.language == "en"
+    assert figures() == [
+        ("CN", 2016, "export", None, D("3000000000.00")),
+        ("CN", 2016, "export", "8802", D("429000000.00")),
+        ("CN", 2016, "import", None, D("10800000000.00")),
+        ("GB", 2016, "import", "8802", D("1234.00")),
+    ]
+    product = Product.objects.get(hs_code="8802")
+    assert product.label_en == "Airplanes, helicopters and other aerial vehicles"
+    assert (product.label_fr or "") == ""
+    assert result.warnings == [
+        'HS code 8802 has several labels in the file; the first, "Airplanes, helicopters '
+        'and other aerial vehicles" (line 4), was used.'
+    ]
+
+
+def test_excel_workbook(countries, writer):
+    result = run("trade_fr.xlsx", writer)
+
+    assert result.ok, result.errors
+    assert (result.rows, result.created) == (4, 4)
+    assert figures() == [
+        ("CN", 2016, "export", None, D("3000000000.00")),
+        ("CN", 2016, "export", "88", D("429000000.00")),
+        # A number cell lost the HS code's leading zero: it is put back.
+        ("CN", 2016, "import", "0203", D("1500000.75")),
+        # A number cell with more decimals is rounded to the cent, as the sheet shows money.
+        ("MX", 2016, "export", "8703", D("1234.57")),
+    ]
+    assert [change["line"] for change in result.changes] == [2, 3, 4, 6]
+
+
+def test_dry_run_counts_and_writes_nothing(countries, writer):
+    before = state()
+
+    result = run("windows_1252_fr.csv", writer, dry_run=True)
+
+    assert result.ok and result.dry_run
+    assert (result.created, result.updated, result.unchanged) == (6, 0, 0)
+    assert result.products_created == ["0203", "8802"]
+    assert result.summary() == "Dry run, nothing written. 6 rows: 6 new, 0 updated, 0 unchanged."
+    assert state() == before
+
+
+THIS_YEAR = timezone.localdate().year
+BAD_FILES = {
+    "bad_unknown_partner.csv": [
+        'line 3, column "Partenaire": "Chinne" is not a known partner; did you mean "Chine"?',
+        'line 4, column "Partenaire": "Atlantide" is not a known partner: give its ISO code '
+        "or its name in French or English",
+    ],
+    "bad_year.csv": [
+        'line 2, column "year": "2O16" is not a year',
+        f'line 3, column "year": "1850" is out of range: the year must be between 1900 and '
+        f"{THIS_YEAR}",
+    ],
+    "bad_negative.csv": ['line 3, column "Valeur ($ CA)": "-12" is negative'],
+    "bad_not_a_number.csv": [
+        'line 2, column "value_cad": "12 abc" is not a number',
+        'line 3, column "value_cad": "1.234" has more than two decimal places',
+    ],
+    "bad_flow.csv": [
+        'line 2, column "Flux": "Réexportations" is not a flow: write export, exports, '
+        "exportations or X, or import, imports, importations or M",
+        'line 3, column "Flux": "Total" is not a flow: write export, exports, exportations '
+        "or X, or import, imports, importations or M",
+    ],
+    "bad_duplicate.csv": [
+        "line 4: the same partner, year, flow and product as line 2",
+        "line 5: the same partner, year, flow and product as line 2",
+    ],
+    "bad_missing_cells.csv": [
+        "line 3: the row has 5 cells where the header has 6",
+        'line 4, column "Valeur ($ CA)": the cell is empty',
+    ],
+    "empty.csv": ["The file is empty."],
+    "header_only.csv": ["The file has a header but no data rows."],
+    "not_a_table.csv": [
+        "This is a PDF document, not a table. Save the data as CSV or as an Excel workbook (.xlsx)."
+    ],
+    "wrong_shape.csv": [
+        "line 1: The first row must name the columns. Missing: year, partner, flow, value. "
+        'Found: "Nom", "Courriel". Required: year (année), partner (partenaire), flow (flux), '
+        "value (valeur); optional: HS code (code SH), product (produit)."
+    ],
+}
+
+
+@pytest.mark.parametrize("name", BAD_FILES)
+def test_a_bad_file_fails_whole_and_leaves_the_database_as_it_was(countries, writer, name):
+    factories.ProductFactory(hs_code="99", label_fr="Divers", label_en="Miscellaneous")
+    run("design_fr.csv", writer)
+    before = state()
+
+    result = run(name, writer)
+
+    assert not result.ok
+    assert [str(issue) for issue in result.errors] == BAD_FILES[name]
+    assert result.error_count == len(BAD_FILES[name])
+    assert (result.created, result.updated, result.unchanged, result.batch) == (0, 0, 0, None)
+    assert result.summary().startswith("The import failed with ")
+    assert state() == before
+
+
+def test_every_error_of_a_file_is_listed_in_line_and_column_order(countries, writer, tmp_path):
+    path = tmp_path / "many.csv"
+    path.write_text(
+        "Valeur ($ CA);Année;Partenaire;Flux;Code SH;Produit\n"
+        "abc;20;Narnia;Exportations;;Total\n"
+        "5;2016;Chine;Exportations;12A;Truc\n"
+        "7;2016;Chine;Exportations;8802;\n"
+        "8;2016;Chine;Exportations;;Aéronefs\n"
+        "9;2016;Chine;Exportations;;Total\n",
+        encoding="utf-8",
+    )
+
+    result = run(path, writer)
+
+    assert [str(issue) for issue in result.errors] == [
+        'line 2, column "Valeur ($ CA)": "abc" is not a number',
+        'line 2, column "Année": "20" is not a year',
+        'line 2, column "Partenaire": "Narnia" is not a known partner: give its ISO code or '
+        "its name in French or English",
+        'line 3, column "Code SH": "12A" is not an HS code: 2 to 10 digits, or empty for the total',
+        'line 4, column "Code SH": 8802 is a new HS code: give its label in the product column',
+        'line 5, column "Code SH": "Aéronefs" has no HS code: give the product\'s code, or '
+        'write "Total" (or nothing) as the product of the flow\'s total',
+    ]
+    assert figures() == []
+
+
+def test_errors_are_counted_all_and_listed_up_to_a_thousand(countries, writer, tmp_path):
+    path = tmp_path / "big.csv"
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("year,partner,flow,value\n")
+        for year in range(1900, 2000):
+            for _ in range(15):
+                handle.write(f"{year},CN,export,-1\n")
+
+    result = run(path, writer)
+
+    assert result.error_count == 1500
+    assert len(result.errors) == 1000
+    assert str(result.errors[0]) == 'line 2, column "value": "-1" is negative'
+    assert result.errors[-1].line == 1001
+
+
+def test_partners_by_code_or_name_in_either_language_whatever_the_case(countries, writer, tmp_path):
+    shandong = factories.PartnerFactory(
+        name_fr="Shandong", name_en="Shandong", iso_code="CN-SD", kind="federated"
+    )
+    path = tmp_path / "names.csv"
+    path.write_text(
+        "year,partner,flow,value\n"
+        "2016,cn-sd,export,1\n"
+        "2016,DEU,export,2\n"
+        "2016,SOUTH KOREA,export,3\n"
+        "2016,coree du sud,import,4\n"
+        "2016,Etats-Unis,export,5\n",
+        encoding="utf-8",
+    )
+
+    result = run(path, writer)
+
+    assert result.ok, result.errors
+    assert TradeFigure.objects.get(partner=shandong).value_cad == D("1.00")
+    assert figures()[1:] == [
+        ("DE", 2016, "export", None, D("2.00")),
+        ("KR", 2016, "export", None, D("3.00")),
+        ("KR", 2016, "import", None, D("4.00")),
+        ("US", 2016, "export", None, D("5.00")),
+    ]
+
+
+def test_a_name_two_partners_share_asks_for_the_code(countries, writer, tmp_path):
+    factories.PartnerFactory(name_fr="Géorgie", name_en="Georgia (U.S. state)", iso_code="US-GA")
+    path = tmp_path / "georgia.csv"
+    path.write_text("year,partner,flow,value\n2016,Géorgie,export,1\n", encoding="utf-8")
+
+    result = run(path, writer)
+
+    assert [str(issue) for issue in result.errors] == [
+        'line 2, column "partner": "Géorgie" is the name of several partners: give the ISO code'
+    ]
+
+
+def test_an_existing_product_keeps_its_labels(countries, writer, tmp_path):
+    factories.ProductFactory(hs_code="8802", label_fr="Avions", label_en="Aircraft")
+    path = tmp_path / "labels.csv"
+    path.write_text(
+        "year,partner,flow,hs_code,product,value\n"
+        "2016,CN,export,8802,Aircraft,1\n"
+        "2016,CN,import,8802,Planes,2\n",
+        encoding="utf-8",
+    )
+
+    result = run(path, writer)
+
+    assert result.ok
+    assert result.warnings == [
+        'HS code 8802: the file calls it "Planes"; the stored label "Avions" was kept.'
+    ]
+    assert list(Product.objects.values_list("label_fr", "label_en")) == [("Avions", "Aircraft")]
+
+
+def test_a_failure_while_writing_leaves_no_partial_batch(countries, writer, monkeypatch):
+    run("design_fr.csv", writer)
+    before = state()
+    original = writer.write
+
+    def write_then_fail(self, batch_id):
+        original(self, batch_id)
+        raise IntegrityError("simulated")
+
+    monkeypatch.setattr(writer, "write", write_then_fail)
+
+    result = run("windows_1252_fr.csv", writer)
+
+    assert not result.ok
+    assert [str(issue) for issue in result.errors] == [
+        "The trade figures changed while the file was being imported (another import at the "
+        "same time?). Nothing was written; import the file again."
+    ]
+    assert state() == before
+
+
+def test_both_writers_give_the_same_results(countries, db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("compares the COPY writer with the generic one")
+    run("design_fr.csv", GenericWriter)
+    for name in [*BAD_FILES, "windows_1252_fr.csv", "utf8_bom.tsv", "trade_fr.xlsx"]:
+        generic = run(name, GenericWriter, dry_run=True)
+        copy = run(name, PostgresWriter, dry_run=True)
+        assert [str(e) for e in generic.errors] == [str(e) for e in copy.errors], name
+        assert (generic.created, generic.updated, generic.unchanged, generic.changes) == (
+            copy.created,
+            copy.updated,
+            copy.unchanged,
+            copy.changes,
+        ), name
