@@ -1,0 +1,382 @@
+"""Trade import benchmark: `import_trade` against a raw psycopg COPY of the same rows.
+
+    python bench/trade_import.py                      # 1,000,000 and 100,000 rows
+    python bench/trade_import.py --rows 200000 --small 20000 --admin-rows 20000
+
+What it does, in one run on this machine (PostgreSQL at 127.0.0.1:5432, user postgres):
+1. Creates (or reuses) the database `relations_trade_bench`, migrates it and loads the reference
+   countries.
+2. Generates realistic trade files as French Excel on Windows saves them: Windows-1252,
+   semicolons, no-break spaces between thousands, decimal commas, partners named in French (one
+   in five by ISO code), flows "Exportations"/"Importations", 4-digit HS headings with their
+   label, and each partner's yearly total. Keys are unique: the files import cleanly.
+3. Measures, each in a fresh process (so that peak memory is that process's own):
+   - COPY: the file read with Python's csv module and streamed with psycopg's `copy.write_row`
+     into a bare table of text columns (no index, no constraint), committed;
+   - `manage.py import_trade FILE` on empty trade tables (every row new), and again on the same
+     data (every row unchanged);
+   - the same at --small rows, for the memory comparison;
+   - the admin path at --admin-rows: upload (dry run and preview) then confirm, through Django's
+     test client as a publisher, against one command-line pass of the same file.
+   It prints seconds, rows per second, the ratios and peak memory (max RSS), and writes them to
+   bench/out/trade-import-<time>.md.
+"""
+
+import argparse
+import csv
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+DATABASE = "relations_trade_bench"
+FIRST_YEAR = 1990
+HEADER = ["Année", "Partenaire", "Flux", "Code SH", "Produit", "Valeur ($ CA)"]
+FLOWS = ["Exportations", "Importations"]
+CHAPTERS = [
+    ("01", "Animaux vivants"),
+    ("02", "Viandes et abats comestibles"),
+    ("03", "Poissons et crustacés"),
+    ("04", "Lait et produits de la laiterie"),
+    ("10", "Céréales"),
+    ("22", "Boissons, liquides alcooliques et vinaigres"),
+    ("26", "Minerais, scories et cendres"),
+    ("27", "Combustibles minéraux, huiles minérales"),
+    ("28", "Produits chimiques inorganiques"),
+    ("30", "Produits pharmaceutiques"),
+    ("39", "Matières plastiques et ouvrages en ces matières"),
+    ("44", "Bois, charbon de bois et ouvrages en bois"),
+    ("47", "Pâtes de bois"),
+    ("48", "Papiers et cartons"),
+    ("72", "Fonte, fer et acier"),
+    ("76", "Aluminium et ouvrages en aluminium"),
+    ("84", "Machines et appareils mécaniques"),
+    ("85", "Machines, appareils et matériels électriques"),
+    ("87", "Voitures automobiles, tracteurs"),
+    ("88", "Navigation aérienne ou spatiale"),
+    ("90", "Instruments d'optique, de photographie, de mesure"),
+]
+
+
+def environment(database: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.local",
+            "DJANGO_DEBUG": "0",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
+            "ALLOWED_HOSTS": "testserver,localhost,127.0.0.1",
+        }
+    )
+    return env
+
+
+def manage(*args, env):
+    subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL
+    )
+
+
+def ensure_database(database: str, env) -> None:
+    import psycopg
+
+    with psycopg.connect(
+        "postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True
+    ) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [database]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{database}"')
+    manage("migrate", "--no-input", env=env)
+    manage("load_reference", env=env)
+
+
+def partners(env) -> list[tuple[str, str]]:
+    """(ISO code, French name) of every reference country, as the bench database has them."""
+    import psycopg
+
+    with psycopg.connect(env["DATABASE_URL"]) as connection:
+        return connection.execute(
+            "SELECT iso_code, name_fr FROM partners_partner WHERE is_reference ORDER BY iso_code"
+        ).fetchall()
+
+
+def french_amount(cents: int) -> str:
+    units, fraction = divmod(cents, 100)
+    text = f"{units:,}".replace(",", "\u00a0")
+    return f"{text},{fraction:02d}" if fraction else text
+
+
+def encodable(text: str) -> bool:
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def generate(path: Path, rows: int, countries, seed: int = 2016) -> None:
+    """`rows` rows: yearly totals and products, years from 1990 on, unique keys."""
+    rng = random.Random(seed)
+    per_key = max(1, -(-rows // (len(countries) * 2 * 36)))  # products per partner/year/flow
+    products = [
+        (f"{chapter}{heading:02d}", f"{label} (position {chapter}{heading:02d})")
+        for chapter, label in CHAPTERS
+        for heading in range(1, 60)
+    ][: max(per_key - 1, 1)]
+    written = 0
+    with open(path, "w", encoding="cp1252", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";", lineterminator="\r\n")
+        writer.writerow(HEADER)
+        year = FIRST_YEAR
+        while written < rows:
+            for number, (iso_code, name) in enumerate(countries):
+                partner = name if number % 5 and encodable(name) else iso_code
+                for flow in FLOWS:
+                    total = rng.randrange(10**6, 5 * 10**11)
+                    writer.writerow([year, partner, flow, "", "Total", french_amount(total)])
+                    written += 1
+                    for code, label in products[: per_key - 1]:
+                        if written >= rows:
+                            break
+                        value = rng.randrange(100, total // 10 + 200)
+                        writer.writerow([year, partner, flow, code, label, french_amount(value)])
+                        written += 1
+                    if written >= rows:
+                        return
+            year += 1
+
+
+def child(argv: list[str], env) -> dict:
+    """Run one measurement in a fresh process; return its JSON line plus its peak memory."""
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [PYTHON, __file__, *argv], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True
+    )
+    output = process.stdout.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{argv} failed:\n{output}")
+    result = json.loads(output.strip().splitlines()[-1])
+    result["wall_seconds"] = time.monotonic() - started
+    result["peak_mib"] = usage.ru_maxrss / 1024
+    return result
+
+
+# --- Children --------------------------------------------------------------------------------
+
+
+def run_reset() -> dict:
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"]) as connection:
+        connection.execute(
+            "TRUNCATE partners_tradefigure, partners_importbatchchange,"
+            " partners_importbatch_products_created, partners_importbatch, partners_product,"
+            " partners_historicalproduct RESTART IDENTITY CASCADE"
+        )
+        connection.execute("DROP TABLE IF EXISTS bench_copy_rows")
+    return {}
+
+
+def run_copy(path: str) -> dict:
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"]) as connection:
+        connection.execute("DROP TABLE IF EXISTS bench_copy_rows")
+        connection.execute(
+            "CREATE TABLE bench_copy_rows (year text, partner text, flow text, hs_code text,"
+            " product text, value text)"
+        )
+        connection.commit()
+        started = time.monotonic()
+        rows = 0
+        with connection.cursor() as cursor, open(path, encoding="cp1252", newline="") as handle:
+            reader = csv.reader(handle, delimiter=";")
+            next(reader)
+            with cursor.copy(
+                "COPY bench_copy_rows (year, partner, flow, hs_code, product, value) FROM STDIN"
+            ) as copy:
+                for row in reader:
+                    copy.write_row(row)
+                    rows += 1
+        connection.commit()
+        seconds = time.monotonic() - started
+        connection.execute("DROP TABLE bench_copy_rows")
+        connection.commit()
+    return {"rows": rows, "seconds": seconds}
+
+
+def run_command(path: str) -> dict:
+    import django
+
+    django.setup()
+    from partners.trade_import import import_trade_file
+
+    result = import_trade_file(path=path)
+    if not result.ok:
+        raise SystemExit("\n".join(str(issue) for issue in result.errors[:20]))
+    return {
+        "rows": result.rows,
+        "seconds": result.seconds,
+        "created": result.created,
+        "updated": result.updated,
+        "unchanged": result.unchanged,
+    }
+
+
+def run_admin(path: str) -> dict:
+    import django
+
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+    from django.urls import reverse
+
+    from partners.models import ImportBatch
+
+    user, _created = get_user_model().objects.get_or_create(
+        username="bench-publisher", defaults={"is_staff": True}
+    )
+    user.groups.add(Group.objects.get(name="Publisher"))
+    client = Client()
+    client.force_login(user)
+    started = time.monotonic()
+    with open(path, "rb") as handle:
+        preview = client.post(reverse("admin:partners_tradefigure_import"), {"file": handle})
+    previewed = time.monotonic()
+    found = re.search(r'name="token" value="([0-9a-f]+)"', preview.content.decode())
+    token = found[1] if found else ""
+    if preview.status_code != 200 or not token:
+        raise SystemExit(f"preview failed: {preview.status_code}")
+    confirmed = client.post(reverse("admin:partners_tradefigure_import_confirm"), {"token": token})
+    done = time.monotonic()
+    if confirmed.status_code != 302:
+        raise SystemExit(f"confirm failed: {confirmed.status_code}")
+    batch = ImportBatch.objects.latest("pk")
+    return {
+        "rows": batch.rows,
+        "created": batch.created_count,
+        "seconds": done - started,
+        "preview_seconds": previewed - started,
+        "confirm_seconds": done - previewed,
+    }
+
+
+# --- Parent ----------------------------------------------------------------------------------
+
+
+def main():
+    if len(sys.argv) > 2 and sys.argv[1] == "child":
+        sys.path.insert(0, str(ROOT))
+        kind, *args = sys.argv[2:]
+        result = {
+            "reset": run_reset,
+            "copy": run_copy,
+            "command": run_command,
+            "admin": run_admin,
+        }[kind](*args)
+        print(json.dumps(result))
+        return
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--small", type=int, default=100_000)
+    parser.add_argument("--admin-rows", type=int, default=100_000)
+    parser.add_argument("--database", default=DATABASE)
+    args = parser.parse_args()
+    env = environment(args.database)
+    print(f"Database {args.database}: migrating, loading reference countries…", flush=True)
+    ensure_database(args.database, env)
+    countries = partners(env)
+    lines = []
+
+    def say(text=""):
+        print(text, flush=True)
+        lines.append(text)
+
+    with tempfile.TemporaryDirectory(prefix="trade-bench-") as folder:
+        files = {}
+        for rows in sorted({args.rows, args.small, args.admin_rows}):
+            files[rows] = Path(folder) / f"trade-{rows}.csv"
+            generate(files[rows], rows, countries)
+            size = files[rows].stat().st_size / 2**20
+            print(f"Generated {rows:,} rows ({size:.1f} MiB).", flush=True)
+
+        def measure(kind, rows, reset=True):
+            if reset:
+                child(["child", "reset"], env)
+            return child(["child", kind, str(files[rows])], env)
+
+        copy_big = measure("copy", args.rows)
+        import_big = measure("command", args.rows)
+        again_big = measure("command", args.rows, reset=False)
+        copy_small = measure("copy", args.small)
+        import_small = measure("command", args.small)
+        command_admin = measure("command", args.admin_rows)
+        admin = measure("admin", args.admin_rows)
+        child(["child", "reset"], env)
+
+    say(f"# Trade import benchmark, {datetime.now().astimezone():%Y-%m-%d %H:%M}")
+    say()
+    say(f"Machine: {os.cpu_count()} cores, {memory_gib():.0f} GiB; PostgreSQL at 127.0.0.1.")
+    say()
+    say("| run | rows | seconds | rows/s | peak memory |")
+    say("|---|---:|---:|---:|---:|")
+    for label, result in [
+        ("COPY (csv + psycopg write_row, bare table)", copy_big),
+        ("import_trade, all new", import_big),
+        ("import_trade, same file again (all unchanged)", again_big),
+        ("COPY", copy_small),
+        ("import_trade, all new", import_small),
+        ("import_trade (for the admin comparison)", command_admin),
+        ("admin: upload + preview + confirm", admin),
+    ]:
+        say(
+            f"| {label} | {result['rows']:,} | {result['seconds']:.2f} | "
+            f"{result['rows'] / result['seconds']:,.0f} | {result['peak_mib']:.0f} MiB |"
+        )
+    say()
+    ratio_big = import_big["seconds"] / copy_big["seconds"]
+    ratio_memory = import_big["peak_mib"] / import_small["peak_mib"]
+    ratio_admin = admin["seconds"] / command_admin["seconds"]
+    say(
+        f"- import / COPY at {args.rows:,} rows: {ratio_big:.2f}x (target at most 3x; "
+        f"process wall times {import_big['wall_seconds']:.1f} s / {copy_big['wall_seconds']:.1f} s)"
+    )
+    say(
+        f"- peak memory at {args.rows:,} / at {args.small:,} rows: {ratio_memory:.2f} "
+        f"({import_big['peak_mib']:.0f} / {import_small['peak_mib']:.0f} MiB; target within 20%)"
+    )
+    say(
+        f"- admin (preview {admin['preview_seconds']:.2f} s + confirm "
+        f"{admin['confirm_seconds']:.2f} s) / one command-line pass at {args.admin_rows:,} rows: "
+        f"{ratio_admin:.2f}x (target at most 2.2x)"
+    )
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    report = out / f"trade-import-{datetime.now().astimezone():%Y%m%d-%H%M%S}.md"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"\nWritten to {report.relative_to(ROOT)}")
+
+
+def memory_gib() -> float:
+    with open("/proc/meminfo") as handle:
+        for line in handle:
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) / 2**20
+    return 0.0
+
+
+if __name__ == "__main__":
+    main()
