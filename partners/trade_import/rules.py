@@ -265,6 +265,9 @@ def parse_flow(cell) -> str:
     return flow
 
 
+NON_DIGITS = re.compile(r"[^\d]")
+
+
 def parse_value(cell) -> Decimal:
     """A value in CAD, from a number cell or from text as French or English Excel writes it."""
     if isinstance(cell, int | float | Decimal):
@@ -278,6 +281,8 @@ def parse_value(cell) -> Decimal:
         value = value.quantize(CENT, rounding=ROUND_HALF_EVEN)
         return _checked(value, cell)
     text = str(cell).strip()
+    if text.isdigit() and text.isascii() and len(text) <= MAX_INTEGER_DIGITS:
+        return Decimal(text).quantize(CENT)  # the common case: plain digits
     negative = False
     if text[:1] in "-\u2212":
         negative, text = True, text[1:].strip()
@@ -290,7 +295,7 @@ def parse_value(cell) -> Decimal:
             break
     else:
         raise CellError(_('"%(value)s" is not a number') % {"value": shown(cell)})
-    integer = re.sub(r"[^\d]", "", match["int"])
+    integer = NON_DIGITS.sub("", match["int"])
     decimals = match["dec"] or ""
     if match["sep"] == "," and len(decimals) == 3 and len(match["int"]) <= 3:
         # "1,234": a thousands separator, as English Excel writes it; a decimal comma gives cents.

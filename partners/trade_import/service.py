@@ -304,6 +304,9 @@ class _RowValidator:
         self.partner_cache: dict = {}
         self.year_cache: dict = {}
         self.flow_cache: dict = {}
+        self.code_cache: dict = {}
+        self.total_labels: dict[str, bool] = {}  # label -> names the flow's total
+        self.labels_checked: set[tuple[str, str]] = set()  # (HS code, label) already seen
 
     def order(self, column: str | None) -> int:
         return -1 if column is None else self.column_order.get(column, 99)
@@ -347,10 +350,7 @@ class _RowValidator:
         if self.i_code is not None:
             raw_code = cells[self.i_code]
             if raw_code is not None and raw_code != "":
-                try:
-                    code = rules.parse_hs_code(raw_code) or ""
-                except rules.CellError as error:
-                    code = error
+                code = self._cached(self.code_cache, rules.parse_hs_code, raw_code) or ""
         label = ""
         if self.i_label is not None:
             raw_label = cells[self.i_label]
@@ -370,7 +370,7 @@ class _RowValidator:
         if code:
             if not self._product(line, code, label):
                 return None
-        elif label and rules.normalize(label) not in rules.TOTAL_WORDS:
+        elif label and not self._is_total(label):
             self.error(
                 line,
                 names.get(rules.HS_CODE, names[rules.PRODUCT]),
@@ -398,13 +398,26 @@ class _RowValidator:
             cache[key] = outcome
         return outcome
 
+    def _is_total(self, label: str) -> bool:
+        try:
+            return self.total_labels[label]
+        except KeyError:
+            total = rules.normalize(label) in rules.TOTAL_WORDS
+            if len(self.total_labels) < 10_000:
+                self.total_labels[label] = total
+            return total
+
     def _product(self, line: int, code: str, label: str) -> bool:
+        if (code, label) in self.labels_checked:
+            return True  # the same pair was checked on an earlier line
         known = self.products.get(code)
         if known is not None:
+            if len(self.labels_checked) < 100_000:
+                self.labels_checked.add((code, label))
             if (
                 label
                 and code not in self.label_warned
-                and rules.normalize(label) not in rules.TOTAL_WORDS
+                and not self._is_total(label)
                 and rules.normalize(label)
                 not in {rules.normalize(known.label_fr), rules.normalize(known.label_en)}
             ):
@@ -430,7 +443,9 @@ class _RowValidator:
             )
             return False
         self.new_codes.setdefault(code, line)
-        if label and rules.normalize(label) not in rules.TOTAL_WORDS:
+        if len(self.labels_checked) < 100_000:
+            self.labels_checked.add((code, label))
+        if label and not self._is_total(label):
             first = self.new_labels.get(code)
             if first is None:
                 self.new_labels[code] = (label, line)
