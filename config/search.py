@@ -1,18 +1,25 @@
 """One search box over partners, agreements and missions, in the page's language, ranked.
 
 PostgreSQL: full-text search with the `fr_unaccent` and `en_unaccent` configurations (French and
-English stemming, accents ignored: `sante` finds `santé`, `Quebec` finds `Québec`), each backed by
-a GIN index on the very expression queried (agreements/migrations/0002_search.py).
+English stemming, accents ignored: `sante` finds `santé`, `Quebec` finds `Québec`) over a stored
+document per record and language, title weighted above the rest, with a GIN index
+(agreements/migrations/0005_search_documents.py).
 SQLite: every word must appear, accents and case ignored; a title match ranks first.
 """
 
 import unicodedata
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
 from django.db import connection
 from django.db.models import Case, CharField, F, FloatField, Func, Q, TextField, Value, When
-from django.db.models.functions import Cast, Coalesce, Concat, Lower
+from django.db.models.expressions import Col, Expression
+from django.db.models.functions import Coalesce, Concat, Lower
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -27,7 +34,7 @@ MAX_QUERY = 200
 PER_KIND = 100
 CONFIGS = {"fr": "fr_unaccent", "en": "en_unaccent"}
 
-# (model, kind label key, title field, body fields) — the GIN indexes use the same lists.
+# (model, kind label key, title field, body fields): the stored documents hold the same text.
 SEARCHED = [
     (Partner, "partner", "name", ["name", "overview"]),
     (Agreement, "agreement", "title", ["title", "summary"]),
@@ -35,10 +42,20 @@ SEARCHED = [
 ]
 
 
-def search_vector(fields: list[str], language: str) -> SearchVector:
-    """The document searched; the GIN indexes are built on this very expression."""
-    columns = [Cast(F(f"{name}_{language}"), TextField()) for name in fields]
-    return SearchVector(*columns, config=CONFIGS[language])
+class Document(Expression):
+    """The record's stored search document in a language: the generated column `search_fr` or
+    `search_en` that agreements/migrations/0005_search_documents.py adds on PostgreSQL (title
+    weighted A, the rest B), under whatever alias the query gives the record's table."""
+
+    def __init__(self, language: str):
+        super().__init__(output_field=SearchVectorField())
+        self.language = language
+
+    def resolve_expression(self, query=None, *args, **kwargs):
+        column = SearchVectorField()
+        column.set_attributes_from_name(f"search_{self.language}")
+        column.model = query.model
+        return Col(query.get_initial_alias(), column, self.output_field)
 
 
 def unaccent_text(text: str) -> str:
@@ -55,21 +72,12 @@ class Hit:
 
 
 def _postgres(model, kind, title, fields, words, language):
-    config = CONFIGS[language]
-    query = SearchQuery(words, search_type="websearch", config=config)
-    vector = search_vector(fields, language)
+    query = SearchQuery(words, search_type="websearch", config=CONFIGS[language])
     queryset = (
         model.objects.published()
-        .annotate(search_document=vector, title_match=search_vector([title], language))
+        .alias(search_document=Document(language))
         .filter(search_document=query)
-        .annotate(
-            rank=SearchRank(vector, query)
-            + Case(
-                When(title_match=query, then=Value(1.0)),
-                default=Value(0.0),
-                output_field=FloatField(),
-            )
-        )
+        .annotate(rank=SearchRank(Document(language), query))
         .order_by("-rank", "pk")[:PER_KIND]
     )
     return [Hit(r, kind, float(r.rank), _body(r, fields, language)) for r in queryset]
@@ -168,9 +176,7 @@ def matching(queryset, words: str, language: str):
     fields = next(fields for model, _k, _t, fields in SEARCHED if model is queryset.model)
     if connection.vendor == "postgresql":
         query = SearchQuery(words, search_type="websearch", config=CONFIGS[language])
-        return queryset.alias(search_document=search_vector(fields, language)).filter(
-            search_document=query
-        )
+        return queryset.alias(search_document=Document(language)).filter(search_document=query)
     queryset = queryset.alias(haystack=haystack(fields, language))
     for term in [unaccent_text(word) for word in words.split()][:10]:
         queryset = queryset.filter(haystack__contains=term)

@@ -6,13 +6,33 @@ from django.db import migrations
 CONFIGURATIONS = [("fr_unaccent", "french"), ("en_unaccent", "english")]
 
 
+# (model, kind, title field, body fields) as config/search.py searched them then.
+SEARCHED = [
+    ("partners.Partner", "partner", "name", ["name", "overview"]),
+    ("agreements.Agreement", "agreement", "title", ["title", "summary"]),
+    (
+        "missions.Mission",
+        "mission",
+        "title",
+        ["title", "summary", "context", "objectives", "results"],
+    ),
+]
+
+
+def search_vector(fields, language):
+    from django.contrib.postgres.search import SearchVector
+    from django.db.models import F, TextField
+    from django.db.models.functions import Cast
+
+    columns = [Cast(F(f"{name}_{language}"), TextField()) for name in fields]
+    return SearchVector(*columns, config=f"{language}_unaccent")
+
+
 def indexes(apps):
     from django.contrib.postgres.indexes import GinIndex
 
-    from config.search import SEARCHED, search_vector
-
-    for model, kind, title, fields in SEARCHED:
-        historical = apps.get_model(model._meta.app_label, model._meta.model_name)
+    for label, kind, title, fields in SEARCHED:
+        historical = apps.get_model(label)
         for language in ("fr", "en"):
             yield (
                 historical,
