@@ -4,7 +4,7 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from .models import Agreement, AgreementStatus
 
@@ -31,17 +31,29 @@ class AgreementAlerts:
         return bool(self.expiring or self.past_end_in_force or self.renewal_due)
 
 
+def alert_conditions(*, today: datetime.date, months: int = 12) -> dict[str, Q]:
+    """The three kinds of alert, as conditions on agreements (drafts included)."""
+    horizon = add_months(today, months)
+    return {
+        "expiring": Q(status__in=ACTIVE, ends_on__gte=today, ends_on__lte=horizon),
+        "past_end_in_force": Q(status=AgreementStatus.IN_FORCE, ends_on__lt=today),
+        "renewal_due": Q(status__in=ACTIVE, renewal_due_on__lte=horizon)
+        & (Q(ends_on__isnull=True) | Q(ends_on__gte=today)),
+    }
+
+
 def agreement_alerts(*, today: datetime.date, months: int = 12) -> AgreementAlerts:
     """Drafts included: staff must see every agreement whose term is coming, published or not."""
-    horizon = add_months(today, months)
     base = Agreement.objects.prefetch_related("parties").order_by("ends_on", "renewal_due_on", "pk")
+    conditions = alert_conditions(today=today, months=months)
     return AgreementAlerts(
-        today=today,
-        expiring=list(base.filter(status__in=ACTIVE, ends_on__gte=today, ends_on__lte=horizon)),
-        past_end_in_force=list(base.filter(status=AgreementStatus.IN_FORCE, ends_on__lt=today)),
-        renewal_due=list(
-            base.filter(status__in=ACTIVE, renewal_due_on__lte=horizon).filter(
-                Q(ends_on__isnull=True) | Q(ends_on__gte=today)
-            )
-        ),
+        today=today, **{name: list(base.filter(q)) for name, q in conditions.items()}
+    )
+
+
+def alert_counts(*, today: datetime.date, months: int = 12) -> dict[str, int]:
+    """How many agreements each alert holds, in one query (the dashboard's summary)."""
+    conditions = alert_conditions(today=today, months=months)
+    return Agreement.objects.aggregate(
+        **{name: Count("pk", filter=q) for name, q in conditions.items()}
     )

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import Transition
@@ -26,9 +28,21 @@ class TransitionAdmin(ReadOnlyAdmin):
     search_fields = ["note", "user__username"]
     date_hierarchy = "at"
 
+    def get_queryset(self, request):
+        # One query per kind of record for the whole page, not one per row.
+        return super().get_queryset(request).prefetch_related("record")
+
     @admin.display(description=_("record"))
     def record_link(self, obj):
-        return str(obj.record) if obj.record else f"#{obj.object_id}"
+        record = obj.record
+        if record is None:  # deleted since
+            return f"#{obj.object_id}"
+        meta = record._meta
+        try:
+            url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+        except NoReverseMatch:
+            return str(record)
+        return format_html('<a href="{}">{}</a>', url, record)
 
 
 @admin.register(LogEntry)

@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 
 from django.db.models import F, Q
 
-from agreements.alerts import agreement_alerts
+from agreements.alerts import alert_counts
 from agreements.models import Agreement
 from missions.models import FollowUpAction, Mission
 
 from .common import LanguageScope, PublicationStatus
-from .models import Partner
+from .models import ImportBatch, Partner, Transition
 from .workflow import LANGUAGES, missing_translations, outdated_languages
 
 S = PublicationStatus
@@ -68,19 +68,16 @@ def translation_report(*, model_name: str | None = None, language: str | None = 
 
 def dashboard(*, user, today: datetime.date):
     """The staff dashboard on the admin index."""
-    from .models import Transition
-
-    def mine_and_drafts(model):
-        return model.objects.filter(publication_status=S.DRAFT)
-
-    recent = Transition.objects.filter(to_status=S.PUBLISHED).select_related(
-        "content_type", "user"
-    )[:8]
+    recent = (
+        Transition.objects.filter(to_status=S.PUBLISHED)
+        .select_related("content_type", "user")
+        .prefetch_related("record")[:8]
+    )
     drafts_by_me = []
     waiting, scheduled = [], []
     for model in PUBLISHABLE_MODELS.values():
         my_ids = model.history.filter(history_user=user, history_type="+").values("id")
-        drafts_by_me += list(mine_and_drafts(model).filter(pk__in=my_ids)[:10])
+        drafts_by_me += list(model.objects.filter(publication_status=S.DRAFT, pk__in=my_ids)[:10])
         waiting += list(model.objects.filter(publication_status=S.SUBMITTED)[:10])
         scheduled += list(
             model.objects.filter(publication_status=S.SCHEDULED).order_by("scheduled_for")[:10]
@@ -90,18 +87,13 @@ def dashboard(*, user, today: datetime.date):
         "waiting_for_review": waiting,
         "scheduled": sorted(scheduled, key=lambda r: r.scheduled_for),
         "recently_published": recent,
-        "alerts": agreement_alerts(today=today),
+        "alerts": alert_counts(today=today),
         "overdue_follow_ups": list(
             FollowUpAction.objects.overdue(today)
             .select_related("recommendation__mission")
             .order_by("due_on")[:10]
         ),
         "translation_gaps": len(translation_report()),
+        "import_batches": list(ImportBatch.objects.order_by("-pk")[:5]),
     }
-    try:
-        from .models import ImportBatch
-    except ImportError:  # the trade import's history is not installed in this build
-        context["import_batches"] = []
-    else:
-        context["import_batches"] = list(ImportBatch.objects.order_by("-pk")[:5])
     return context
