@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.search import matching
 from partners.models import Partner, Sector
+from partners.widgets import Select
 
 from .models import Agreement, AgreementKind, AgreementStatus
 
@@ -18,6 +19,7 @@ def language() -> str:
 
 class AgreementFilter(django_filters.FilterSet):
     partner = django_filters.ModelChoiceFilter(
+        widget=Select,
         queryset=published_partners,
         to_field_name="slug",
         method="filter_partner",
@@ -25,13 +27,18 @@ class AgreementFilter(django_filters.FilterSet):
         help_text=_("A country includes its provinces, states and cities."),
     )
     sector = django_filters.ModelChoiceFilter(
+        widget=Select,
         field_name="sectors",
         queryset=Sector.objects.order_by("position"),
         to_field_name="slug",
         label=_("Sector"),
     )
-    status = django_filters.ChoiceFilter(choices=AgreementStatus.choices, label=_("Status"))
-    kind = django_filters.ChoiceFilter(choices=AgreementKind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(
+        widget=Select, choices=AgreementStatus.choices, label=_("Status")
+    )
+    kind = django_filters.ChoiceFilter(
+        widget=Select, choices=AgreementKind.choices, label=_("Kind")
+    )
     year_from = django_filters.NumberFilter(
         field_name="signed_on__year",
         lookup_expr="gte",
@@ -53,7 +60,7 @@ class AgreementFilter(django_filters.FilterSet):
         fields = []
 
     def filter_partner(self, queryset, name, partner):
-        return queryset.filter(parties__in=Partner.objects.with_descendants([partner])).distinct()
+        return queryset.with_party([partner])
 
     def filter_text(self, queryset, name, value):
         # The search box's matching: the page's language, accents and case ignored.

@@ -40,7 +40,11 @@ class AgreementQuerySet(PublishableQuerySet):
 
     def with_party(self, partners):
         """Agreements with any of these partners or a partner under them."""
-        return self.filter(parties__in=Partner.objects.with_descendants(partners)).distinct()
+        # A semi-join, not a join then DISTINCT over whole rows (which the paginator counts).
+        parties = Agreement.parties.through.objects.filter(
+            partner__in=Partner.objects.with_descendants(partners)
+        )
+        return self.filter(pk__in=parties.values("agreement"))
 
 
 class Agreement(Publishable):
@@ -143,10 +147,22 @@ class Agreement(Publishable):
             ),
         ]
         indexes = [
+            # The feed's order (latest published first). The public list's order (latest
+            # signed first, undated last) has a PostgreSQL-only index: SQLite cannot create an
+            # index with NULLS LAST (migration 0006).
             models.Index(
-                fields=["publication_status", "-signed_on"], name="agreement_pub_signed_idx"
+                F("published_at").desc(),
+                F("id").desc(),
+                name="agreement_pub_feed_idx",
+                condition=Q(publication_status="published"),
             ),
             models.Index(fields=["status", "kind"], name="agreement_status_kind_idx"),
+            # Counts of agreements in force (home page, each partner of the partner list).
+            models.Index(
+                fields=["id"],
+                name="agreement_in_force_idx",
+                condition=Q(publication_status="published", status="in_force"),
+            ),
         ]
 
     def __str__(self):
@@ -200,7 +216,7 @@ class AgreementEvent(models.Model):
         verbose_name_plural = _("agreement events")
         # Events of unknown date come last, in the order they were entered.
         ordering = [F("date").asc(nulls_last=True), "pk"]
-        indexes = [models.Index(fields=["-date"], name="agreement_event_date_idx")]
+        indexes = [models.Index(fields=["-date", "-id"], name="agreement_event_date_idx")]
         constraints = [
             partial_date_constraint(
                 "date", "date_precision", "agreement_event_date_matches_precision"

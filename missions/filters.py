@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from config.search import unaccent_text
 from partners.models import Partner, Sector
+from partners.widgets import Select
 
 from .models import Mission
 
@@ -22,7 +23,9 @@ def ministries() -> dict[str, list[tuple]]:
     it has no translation): [(French name, English name) as stored]}."""
     current = language()
     names: dict[str, list[tuple]] = {}
-    pairs = Mission.objects.published().values_list("ministry_fr", "ministry_en").distinct()
+    pairs = (
+        Mission.objects.published().order_by().values_list("ministry_fr", "ministry_en").distinct()
+    )
     for french, english in pairs:
         shown = (english if current == "en" else french) or french or english
         if shown:
@@ -36,6 +39,7 @@ def stored(field: str, value):
 
 class MissionFilter(django_filters.FilterSet):
     partner = django_filters.ModelChoiceFilter(
+        widget=Select,
         queryset=published_partners,
         to_field_name="slug",
         method="filter_partner",
@@ -43,12 +47,13 @@ class MissionFilter(django_filters.FilterSet):
         help_text=_("A country includes its provinces, states and cities."),
     )
     ministry = django_filters.ChoiceFilter(
-        choices=[], method="filter_ministry", label=_("Ministry")
+        widget=Select, choices=[], method="filter_ministry", label=_("Ministry")
     )
     year = django_filters.NumberFilter(
         field_name="start_date__year", label=_("Year"), min_value=1900, max_value=2100
     )
     sector = django_filters.ModelChoiceFilter(
+        widget=Select,
         field_name="sectors",
         queryset=Sector.objects.order_by("position"),
         to_field_name="slug",

@@ -6,14 +6,13 @@ from django.db.models import (
     F,
     FloatField,
     OuterRef,
-    Q,
     Subquery,
     Window,
 )
-from django.db.models.functions import Cast, RowNumber
+from django.db.models.functions import Cast, Coalesce, RowNumber
 
 from agreements.models import Agreement, AgreementStatus
-from missions.models import Mission
+from missions.models import Mission, MissionPlace
 
 from .models import Partner, TradeFigure, TradeFlow
 
@@ -22,19 +21,23 @@ DOSSIER_LIMIT = 10
 
 
 def partner_list():
+    # A count per listed partner (a subquery served by the parties' and in-force indexes), not a
+    # GROUP BY of every partner joined to every agreement before the page is cut.
+    in_force = (
+        Agreement.parties.through.objects.filter(
+            partner=OuterRef("pk"),
+            agreement__publication_status="published",
+            agreement__status=AgreementStatus.IN_FORCE,
+        )
+        .order_by()
+        .values("partner")
+        .annotate(n=Count("*"))
+        .values("n")
+    )
     return (
         Partner.objects.published()
         .select_related("parent")
-        .annotate(
-            agreements_in_force=Count(
-                "agreements",
-                filter=Q(
-                    agreements__publication_status="published",
-                    agreements__status=AgreementStatus.IN_FORCE,
-                ),
-                distinct=True,
-            )
-        )
+        .annotate(agreements_in_force=Coalesce(Subquery(in_force), 0))
     )
 
 
@@ -99,11 +102,9 @@ def partner_dossier(partner: Partner) -> dict:
     for agreement in latest:
         groups.setdefault(agreement.status, []).append(agreement)
     order = [status for status, _label in AgreementStatus.choices]
+    stops = MissionPlace.objects.filter(partner__in=family)
     missions = (
-        Mission.objects.published()
-        .filter(places__partner__in=family)
-        .distinct()
-        .order_by("-start_date")
+        Mission.objects.published().filter(pk__in=stops.values("mission")).order_by("-start_date")
     )
     trade = yearly_trade([partner.pk])
     latest_products_year = (
