@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Agreement
 
 from .models import Partner, PartnerKind, Sector, WorldRegion
+from .widgets import Select
 
 
 def published_sectors(request=None):
@@ -13,16 +14,21 @@ def published_sectors(request=None):
 
 class PartnerFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(
-        field_name="world_region", choices=WorldRegion.choices, label=_("World region")
+        widget=Select,
+        field_name="world_region",
+        choices=WorldRegion.choices,
+        label=_("World region"),
     )
-    kind = django_filters.ChoiceFilter(choices=PartnerKind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(widget=Select, choices=PartnerKind.choices, label=_("Kind"))
     sector = django_filters.ModelChoiceFilter(
+        widget=Select,
         field_name="sectors",
         queryset=published_sectors,
         to_field_name="slug",
         label=_("Sector"),
     )
     agreements = django_filters.ChoiceFilter(
+        widget=Select,
         choices=[("yes", _("with agreements in force")), ("no", _("without agreements in force"))],
         method="filter_agreements",
         label=_("Agreements"),

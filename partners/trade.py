@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from .models import Partner, TradeFigure
 from .selectors import with_change
+from .widgets import Select, SelectMultiple
 
 SORTS = {
     "partner": gettext_lazy("Partner"),
@@ -26,6 +27,7 @@ class TradeExplorerForm(forms.Form):
         queryset=Partner.objects.none(),
         to_field_name="slug",
         required=False,
+        widget=SelectMultiple,
         label=gettext_lazy("Partners"),
         help_text=gettext_lazy("None chosen: every partner with trade figures."),
     )
@@ -37,11 +39,13 @@ class TradeExplorerForm(forms.Form):
     )
     sort = forms.ChoiceField(
         choices=list(SORTS.items()),
+        widget=Select,
         required=False,
         label=gettext_lazy("Sort by"),
     )
     order = forms.ChoiceField(
         choices=[("asc", gettext_lazy("ascending")), ("desc", gettext_lazy("descending"))],
+        widget=Select,
         required=False,
         label=gettext_lazy("Order"),
     )
