@@ -23,7 +23,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 @admin.register(Transition)
 class TransitionAdmin(ReadOnlyAdmin):
     list_display = ["at", "record_link", "content_type", "from_status", "to_status", "user", "note"]
-    list_filter = ["to_status", "content_type"]
+    list_filter = ["to_status", ("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["user", "content_type"]
     search_fields = ["note", "user__username"]
     date_hierarchy = "at"
@@ -48,7 +48,7 @@ class TransitionAdmin(ReadOnlyAdmin):
 @admin.register(LogEntry)
 class LogEntryAdmin(ReadOnlyAdmin):
     list_display = ["action_time", "user", "content_type", "object_repr", "action_flag", "change"]
-    list_filter = ["action_flag", "content_type"]
+    list_filter = ["action_flag", ("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["user", "content_type"]
     search_fields = ["object_repr", "change_message", "user__username"]
     date_hierarchy = "action_time"
