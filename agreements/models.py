@@ -40,10 +40,12 @@ class AgreementQuerySet(PublishableQuerySet):
 
     def with_party(self, partners):
         """Agreements with any of these partners or a partner under them."""
-        # A semi-join, not a join then DISTINCT over whole rows (which the paginator counts).
-        parties = Agreement.parties.through.objects.filter(
-            partner__in=Partner.objects.with_descendants(partners)
-        )
+        return self.with_party_among(Partner.objects.with_descendants(partners))
+
+    def with_party_among(self, partners):
+        """Agreements with a party in `partners` (a queryset), as a semi-join: not a join then
+        DISTINCT over whole rows, which the paginator would count again."""
+        parties = Agreement.parties.through.objects.filter(partner__in=partners)
         return self.filter(pk__in=parties.values("agreement"))
 
 

@@ -12,8 +12,12 @@ from partners.models import Partner, Sector
 class MissionQuerySet(PublishableQuerySet):
     def in_partner(self, partners):
         """Missions with a stop in any of these partners or a partner under them."""
-        # A semi-join, not a join then DISTINCT over whole rows (which the paginator counts).
-        places = MissionPlace.objects.filter(partner__in=Partner.objects.with_descendants(partners))
+        return self.with_stop_among(Partner.objects.with_descendants(partners))
+
+    def with_stop_among(self, partners):
+        """Missions with a stop in `partners` (a queryset), as a semi-join: not a join then
+        DISTINCT over whole rows, which the paginator would count again."""
+        places = MissionPlace.objects.filter(partner__in=partners)
         return self.filter(pk__in=places.values("mission"))
 
 

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import Transition
+from .templatetags.staff import admin_change_url
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -37,9 +38,8 @@ class TransitionAdmin(ReadOnlyAdmin):
         record = obj.record
         if record is None:  # deleted since
             return f"#{obj.object_id}"
-        meta = record._meta
         try:
-            url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
+            url = reverse(admin_change_url(record), args=[record.pk])
         except NoReverseMatch:
             return str(record)
         return format_html('<a href="{}">{}</a>', url, record)

@@ -82,7 +82,7 @@ def dashboard(*, user, today: datetime.date):
         scheduled += list(
             model.objects.filter(publication_status=S.SCHEDULED).order_by("scheduled_for")[:10]
         )
-    context = {
+    return {
         "my_drafts": drafts_by_me,
         "waiting_for_review": waiting,
         "scheduled": sorted(scheduled, key=lambda r: r.scheduled_for),
@@ -96,4 +96,3 @@ def dashboard(*, user, today: datetime.date):
         "translation_gaps": len(translation_report()),
         "import_batches": list(ImportBatch.objects.order_by("-pk")[:5]),
     }
-    return context

@@ -12,7 +12,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, RowNumber
 
 from agreements.models import Agreement, AgreementStatus
-from missions.models import Mission, MissionPlace
+from missions.models import Mission
 
 from .models import Partner, TradeFigure, TradeFlow
 
@@ -83,8 +83,7 @@ def top_products(partner, year: int, flow: str, limit: int = 5):
 
 def partner_dossier(partner: Partner) -> dict:
     family = Partner.objects.with_descendants([partner])
-    with_family = Agreement.parties.through.objects.filter(partner__in=family)
-    agreements = Agreement.objects.published().filter(pk__in=with_family.values("agreement_id"))
+    agreements = Agreement.objects.published().with_party_among(family)
     counts = dict(agreements.order_by().values_list("status").annotate(n=Count("pk")))
     # The latest few of each status, in one query (a window numbers them within their status).
     latest = (
@@ -102,10 +101,7 @@ def partner_dossier(partner: Partner) -> dict:
     for agreement in latest:
         groups.setdefault(agreement.status, []).append(agreement)
     order = [status for status, _label in AgreementStatus.choices]
-    stops = MissionPlace.objects.filter(partner__in=family)
-    missions = (
-        Mission.objects.published().filter(pk__in=stops.values("mission")).order_by("-start_date")
-    )
+    missions = Mission.objects.published().with_stop_among(family).order_by("-start_date")
     trade = yearly_trade([partner.pk])
     latest_products_year = (
         TradeFigure.objects.by_product()
