@@ -305,7 +305,11 @@ class TradeFigure(models.Model):
     """
 
     partner = models.ForeignKey(
-        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="trade_figures"
+        Partner,
+        verbose_name=_("partner"),
+        on_delete=models.PROTECT,
+        related_name="trade_figures",
+        db_index=False,  # the unique key (partner, year, flow, product) leads with it
     )
     year = models.PositiveSmallIntegerField(_("year"))
     flow = models.CharField(_("flow"), max_length=6, choices=TradeFlow)
@@ -319,6 +323,21 @@ class TradeFigure(models.Model):
         help_text=_("Leave empty for the total of this flow."),
     )
     value_cad = models.DecimalField(_("value (CAD)"), max_digits=18, decimal_places=2)
+    # The import that created the figure, while the figure is as that import wrote it: any
+    # other change of its key or value through the ORM clears it (see save()). Rolling the batch
+    # back deletes these figures. Not a database constraint: an import writes up to millions of
+    # figures at once, and a check per row would double its time; batches are never deleted.
+    import_batch = models.ForeignKey(
+        "ImportBatch",
+        verbose_name=_("created by the import"),
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,  # indexed by migration 0004 (BRIN on PostgreSQL)
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="created_figures",
+    )
 
     objects = TradeFigureQuerySet.as_manager()
 
@@ -337,8 +356,8 @@ class TradeFigure(models.Model):
                 ),
             ),
             models.UniqueConstraint(
+                # Not partial: the same index serves every look-up by partner.
                 fields=["partner", "year", "flow", "product"],
-                condition=Q(product__isnull=False),
                 name="trade_one_figure_per_partner_year_flow_product",
                 violation_error_message=_(
                     "This partner already has a figure for this product, year and flow."
@@ -361,15 +380,45 @@ class TradeFigure(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["year", "flow"], name="trade_year_flow_idx"),
+            # The public pages read totals by year; the index leaves out the product rows.
+            models.Index(
+                fields=["year", "flow"],
+                condition=Q(product__isnull=True),
+                name="trade_total_year_flow_idx",
+            ),
         ]
 
     def __str__(self):
         product = self.product.hs_code if self.product_id else _("total")
         return f"{self.partner} {self.year} {self.get_flow_display()} {product}"
 
+    def save(self, *args, **kwargs):
+        loaded = getattr(self, "_as_loaded", None)
+        if self.import_batch_id and (loaded is None or loaded != self._key_and_value()):
+            # Changed by hand: no longer the import's to roll back.
+            self.import_batch = None
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "import_batch"}
+        super().save(*args, **kwargs)
+        self._as_loaded = self._key_and_value()
+
     def get_absolute_url(self):
         return self.partner.get_absolute_url()
+
+    TRACKED = ("partner_id", "year", "flow", "product_id", "value_cad")
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        figure = super().from_db(db, field_names, values)
+        figure._as_loaded = figure._key_and_value()
+        return figure
+
+    def _key_and_value(self):
+        """None when a field was deferred (not fetched for this): it then counts as changed."""
+        loaded = self.__dict__
+        if any(name not in loaded for name in self.TRACKED):
+            return None
+        return tuple(loaded[name] for name in self.TRACKED)
 
 
 class ImportSource(models.TextChoices):
@@ -380,7 +429,8 @@ class ImportSource(models.TextChoices):
 class ImportBatch(models.Model):
     """One trade data file written to the database: who, when, what, and how much changed.
 
-    Its changes keep the value each figure had before, so that the batch can be rolled back.
+    The figures it created carry it, and its changes keep the value of each figure it updated,
+    so that the batch can be rolled back.
     """
 
     file_name = models.CharField(_("file name"), max_length=255)
@@ -430,7 +480,8 @@ class ImportBatch(models.Model):
 
 
 class ImportBatchChange(models.Model):
-    """A figure a batch created (no previous value) or updated (its previous value)."""
+    """A figure a batch updated, with the value it replaced. (The figures a batch created carry
+    the batch themselves: TradeFigure.import_batch.)"""
 
     batch = models.ForeignKey(
         ImportBatch, verbose_name=_("import"), on_delete=models.CASCADE, related_name="changes"

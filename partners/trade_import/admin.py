@@ -22,7 +22,7 @@ from import_export.admin import ExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
-from ..models import ImportSource, TradeFigure, TradeFlow
+from ..models import ImportBatchChange, ImportSource, TradeFigure, TradeFlow
 from .service import SAMPLE_SIZE, RollbackRefused, import_trade_file, rollback_batch
 
 UPLOAD_DIR = "trade_imports"
@@ -313,12 +313,18 @@ class ImportBatchAdmin(admin.ModelAdmin):
         batch = self.get_object(request, object_id)
         context = dict(extra_context or {})
         if batch is not None:
+            # The values it replaced (change records), then the figures it created.
             changes = list(batch.changes.order_by("pk")[:SAMPLE_SIZE])
-            figures = TradeFigure.objects.select_related("partner", "product").in_bulk(
-                [change.figure_id for change in changes]
-            )
-            context["changes"] = [(change, figures.get(change.figure_id)) for change in changes]
-            context["change_count"] = batch.changes.count()
+            figures = TradeFigure.objects.select_related("partner", "product")
+            found = figures.in_bulk([change.figure_id for change in changes])
+            rows = [(change, found.get(change.figure_id)) for change in changes]
+            created = batch.created_figures.select_related("partner", "product").order_by("pk")
+            rows += [
+                (ImportBatchChange(figure_id=figure.pk, new_value=figure.value_cad), figure)
+                for figure in created[: SAMPLE_SIZE - len(rows)]
+            ]
+            context["changes"] = rows
+            context["change_count"] = batch.changes.count() + created.count()
             context["products_created"] = list(batch.products_created.all())
             context["sample_size"] = SAMPLE_SIZE
         return super().change_view(request, object_id, form_url, context)

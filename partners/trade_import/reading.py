@@ -182,7 +182,7 @@ def _csv_table(path: Path, facts: FileFacts):
             try:
                 for cells in reader:
                     line += 1
-                    if not is_blank(cells):
+                    if "".join(cells).strip():  # is_blank(), for cells that are all text
                         yield line, cells
             except csv.Error as error:
                 raise FileProblem(

@@ -308,6 +308,29 @@ def parse_value(cell) -> Decimal:
     return _checked(value, cell)
 
 
+# The shapes nearly every file uses, read without Decimal: plain digits or digits grouped by
+# threes with spaces, then one or two decimals after a comma or a point.
+_PLAIN_VALUE = re.compile(rf"([0-9]{{1,3}}(?:{_SPACE}[0-9]{{3}})+|[0-9]+)(?:[.,]([0-9][0-9]?))?")
+_NO_SPACES = str.maketrans("", "", SPACES)
+
+
+def plain_value(text: str) -> str | None:
+    """The value of a text cell of one of the common shapes, as digits with a decimal point
+    ("3 000 000,5" -> "3000000.5"), or None: the cell is then for parse_value() to read or to
+    refuse. Wherever this gives a value, parse_value() gives the same number."""
+    match = _PLAIN_VALUE.fullmatch(text)
+    if match is None:
+        return None
+    integer, decimals = match.groups()
+    if not integer.isdigit():
+        integer = integer.replace(integer[-4], "")  # the space before the last three digits
+        if not integer.isdigit():
+            integer = integer.translate(_NO_SPACES)  # spaces of more than one kind
+    if len(integer) > MAX_INTEGER_DIGITS:
+        return None
+    return f"{integer}.{decimals}" if decimals else integer
+
+
 def _checked(value: Decimal, cell) -> Decimal:
     if value < 0:
         raise CellError(_('"%(value)s" is negative') % {"value": shown(cell)})

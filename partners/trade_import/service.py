@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -162,7 +162,7 @@ def _run(path, result, writer, user, source, progress, sample_size):
                 result,
                 _('The column "%(column)s" is not used and was ignored.') % {"column": name},
             )
-        validator = _RowValidator(columns, result)
+        validator = _RowValidator(columns, result, text_cells=table.facts.kind == "csv")
         if connection.vendor == "postgresql" and not result.dry_run:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
@@ -274,8 +274,17 @@ def _describe(changes: list[Change]) -> list[dict]:
 class _RowValidator:
     """Turns a row's cells into a staged row, or records why it cannot be one."""
 
-    def __init__(self, columns: rules.Columns, result: ImportResult):
+    CACHE_SIZE = 100_000
+
+    def __init__(self, columns: rules.Columns, result: ImportResult, text_cells: bool = False):
         self.columns = columns
+        # Rows already seen valid, by their cells as written (text cells only: an Excel cell's
+        # 2016 and 2016.0 are equal keys but need not read the same): (year, partner, flow)
+        # cells -> (partner id, year, flow); (HS code, product) cells -> HS code. A row whose
+        # cells are all known, with a value of a common shape, skips the full check.
+        self.text_cells = text_cells
+        self.known_heads: dict[tuple, tuple[int, int, str]] = {}
+        self.known_products: dict[tuple, str] = {}
         self.result = result
         self.partners = rules.PartnerLookup()
         self.products = rules.load_products()
@@ -320,6 +329,37 @@ class _RowValidator:
             self.result.errors.append(rules.Issue(line, column, message))
 
     def check(self, line: int, cells: list):
+        """The staged row (line, partner id, year, flow, HS code, value), or None after
+        recording its errors."""
+        if self.text_cells and len(cells) == self.width:
+            head = self.known_heads.get(
+                (cells[self.i_year], cells[self.i_partner], cells[self.i_flow])
+            )
+            if head is not None:
+                code = self.known_products.get(
+                    (
+                        None if self.i_code is None else cells[self.i_code],
+                        None if self.i_label is None else cells[self.i_label],
+                    )
+                )
+                if code is not None:
+                    value = rules.plain_value(cells[self.i_value])
+                    if value is not None:
+                        return (line, *head, code, value)
+        row = self._check(line, cells)
+        if row is not None and self.text_cells:
+            if len(self.known_heads) < self.CACHE_SIZE:
+                head = (cells[self.i_year], cells[self.i_partner], cells[self.i_flow])
+                self.known_heads[head] = row[1:4]
+            if len(self.known_products) < self.CACHE_SIZE:
+                product = (
+                    None if self.i_code is None else cells[self.i_code],
+                    None if self.i_label is None else cells[self.i_label],
+                )
+                self.known_products[product] = row[4]
+        return row
+
+    def _check(self, line: int, cells: list):
         if len(cells) != self.width and (
             len(cells) < self.width or not reading.is_blank(cells[self.width :])
         ):
@@ -521,12 +561,13 @@ def rollback_batch(*, batch: ImportBatch, user=None) -> RollbackResult:
             _("This import was already rolled back on %(date)s.")
             % {"date": timezone.localtime(batch.rolled_back_at).strftime("%Y-%m-%d %H:%M")}
         )
-    figure_ids = batch.changes.values("figure_id")
+    created = TradeFigure.objects.filter(import_batch=batch)
     later = list(
         ImportBatch.objects.filter(
+            Q(changes__figure_id__in=created.values("pk"))
+            | Q(changes__figure_id__in=batch.changes.values("figure_id")),
             pk__gt=batch.pk,
             rolled_back_at__isnull=True,
-            changes__figure_id__in=figure_ids,
         )
         .distinct()
         .order_by("-pk")
@@ -540,9 +581,10 @@ def rollback_batch(*, batch: ImportBatch, user=None) -> RollbackResult:
             )
             % {"batches": ", ".join(f"#{pk} ({name})" for pk, name in later)}
         )
+    # A created figure changed by hand no longer carries the batch (TradeFigure.save).
     current = TradeFigure.objects.filter(pk=OuterRef("figure_id")).values("value_cad")[:1]
     intact = batch.changes.annotate(current=Subquery(current)).filter(current=F("new_value"))
-    drifted = batch.changes.count() - intact.count()
+    drifted = batch.changes.count() - intact.count() + batch.created_count - created.count()
     if drifted:
         raise RollbackRefused(
             ngettext(
@@ -554,11 +596,9 @@ def rollback_batch(*, batch: ImportBatch, user=None) -> RollbackResult:
             )
             % {"count": drifted}
         )
-    created = batch.changes.filter(previous_value__isnull=True).values("figure_id")
-    deleted, _detail = TradeFigure.objects.filter(pk__in=created).delete()
-    replaced = batch.changes.filter(previous_value__isnull=False)
-    previous = replaced.filter(figure_id=OuterRef("pk")).values("previous_value")[:1]
-    restored = TradeFigure.objects.filter(pk__in=replaced.values("figure_id")).update(
+    deleted, _detail = created.delete()
+    previous = batch.changes.filter(figure_id=OuterRef("pk")).values("previous_value")[:1]
+    restored = TradeFigure.objects.filter(pk__in=batch.changes.values("figure_id")).update(
         value_cad=Subquery(previous)
     )
     products_deleted = 0

@@ -4,7 +4,7 @@ Two writers with the same interface and the same results:
 
 - PostgresWriter streams rows with COPY into a temporary staging table and does the rest in
   set-based SQL (duplicate keys, the plan of new/updated/unchanged rows, the writes and the
-  batch's change records). Memory stays flat whatever the size of the file.
+  change records of updated figures; created figures carry the batch in a column). Memory stays flat whatever the size of the file.
 - GenericWriter (SQLite, the newcomer's database) keeps the rows in memory and writes them with
   bulk_create/bulk_update.
 
@@ -19,8 +19,10 @@ from django.db import connection
 
 from ..models import ImportBatchChange, TradeFigure
 
-# A staged row: line, partner id, year, flow, HS code ("" for the total), value.
-Row = tuple[int, int, int, str, str, Decimal]
+# A staged row: line, partner id, year, flow, HS code ("" for the total), value (a Decimal, or
+# the digits of one as text).
+Row = tuple[int, int, int, str, str, Decimal | str]
+CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,13 @@ class PostgresWriter:
     PLAN = "trade_import_plan"
     FLUSH_ROWS = 4096
 
+    # Memory for the sorts and hashes over the whole file (duplicate keys, the plan), for this
+    # transaction only: with the default 4 MB, a million rows spill to disk.
+    WORK_MEM = "128MB"
+
     def open(self) -> None:
         self.cursor = connection.cursor()
+        self.cursor.execute("SELECT set_config('work_mem', %s, true)", [self.WORK_MEM])
         self.cursor.execute(f"DROP TABLE IF EXISTS {self.STAGING}")
         self.cursor.execute(
             f"CREATE TEMP TABLE {self.STAGING} ("
@@ -148,15 +155,13 @@ class PostgresWriter:
             " SELECT %s, id, old_value, value_cad FROM changed",
             [batch_id],
         )
+        # In key order: the unique index then grows at its end, not at random places.
         self.cursor.execute(
-            "WITH created AS (INSERT INTO partners_tradefigure"
-            " (partner_id, year, flow, product_id, value_cad)"
-            " SELECT partner_id, year, flow, product_id, value_cad"
-            f" FROM {self.PLAN} WHERE figure_id IS NULL ORDER BY line"
-            " RETURNING id, value_cad)"
-            " INSERT INTO partners_importbatchchange"
-            " (batch_id, figure_id, previous_value, new_value)"
-            " SELECT %s, id, NULL, value_cad FROM created",
+            "INSERT INTO partners_tradefigure"
+            " (partner_id, year, flow, product_id, value_cad, import_batch_id)"
+            " SELECT partner_id, year, flow, product_id, value_cad, %s"
+            f" FROM {self.PLAN} WHERE figure_id IS NULL"
+            " ORDER BY partner_id, year, flow, product_id",
             [batch_id],
         )
 
@@ -170,6 +175,8 @@ class GenericWriter:
 
     def add(self, row: Row) -> None:
         line, partner_id, year, flow, hs_code, value = row
+        if type(value) is str:  # a common shape, read as text (rules.plain_value)
+            value = Decimal(value).quantize(CENT)
         key = (partner_id, year, flow, hs_code)
         first = self.rows.get(key)
         if first is None:
@@ -242,6 +249,7 @@ class GenericWriter:
                         flow=flow,
                         product_id=product_id,
                         value_cad=value,
+                        import_batch_id=batch_id,
                     )
                 )
             else:
@@ -253,13 +261,4 @@ class GenericWriter:
                 )
         TradeFigure.objects.bulk_update(updated, ["value_cad"], batch_size=self.BATCH_SIZE)
         TradeFigure.objects.bulk_create(created, batch_size=self.BATCH_SIZE)
-        changes.extend(
-            ImportBatchChange(
-                batch_id=batch_id,
-                figure_id=figure.pk,
-                previous_value=None,
-                new_value=figure.value_cad,
-            )
-            for figure in created
-        )
         ImportBatchChange.objects.bulk_create(changes, batch_size=self.BATCH_SIZE)

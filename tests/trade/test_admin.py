@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from http import HTTPStatus
 
 import pytest
@@ -258,4 +259,34 @@ def test_export_xlsx(client, editor, countries):
     assert sorted(rows, key=lambda row: row[5]) == [
         [2016, "CN", "exports", "88", "Aéronefs et leurs parties", 429000000],
         [2016, "CN", "exports", None, "Total", 3000000000],
+    ]
+
+
+def test_a_batch_page_lists_the_values_it_replaced_then_the_figures_it_created(
+    client, publisher, countries, tmp_path
+):
+    import_trade_file(path=FILES / "design_fr.csv")
+    revised = tmp_path / "revised.csv"
+    revised.write_text(
+        "Année;Partenaire;Flux;Code SH;Produit;Valeur ($ CA)\n"
+        "2016;Chine;Exportations;;Total;3 100 000 000\n"
+        "2016;Chine;Exportations;8703;Voitures;5\n",
+        encoding="utf-8",
+    )
+    batch = import_trade_file(path=revised).batch
+    client.force_login(publisher)
+
+    page = client.get(
+        reverse("admin:partners_importbatch_change", args=[batch.pk]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+
+    table = page[page.index("<h2>Changes</h2>") :]
+    table = table[: table.index("</table>")]
+    rows = [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row)).strip()
+        for row in table.split("<tbody>")[1].split("<tr>")[1:]
+    ]
+    assert rows == [
+        "China 2016 exports total 3000000000.00 3100000000.00",
+        "China 2016 exports 8703 new 5.00",
     ]

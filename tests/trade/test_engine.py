@@ -39,6 +39,7 @@ def state():
         sorted(Product.objects.values_list("hs_code", "label_fr", "label_en")),
         list(ImportBatch.objects.values_list("pk", "rolled_back_at")),
         ImportBatchChange.objects.count(),
+        sorted(TradeFigure.objects.values_list("pk", "import_batch")),
     )
 
 
@@ -66,10 +67,12 @@ def test_french_example_of_the_design(countries, writer):
     )
     assert batch.user is None and batch.source == ImportSource.COMMAND
     assert list(batch.products_created.values_list("hs_code", flat=True)) == ["88"]
-    assert sorted(batch.changes.values_list("previous_value", "new_value")) == [
-        (None, D("429000000.00")),
-        (None, D("3000000000.00")),
+    # The figures it created carry the batch; change records are for replaced values only.
+    assert sorted(batch.created_figures.values_list("value_cad", flat=True)) == [
+        D("429000000.00"),
+        D("3000000000.00"),
     ]
+    assert not batch.changes.exists()
 
 
 def test_english_example_finds_the_same_figure_by_iso_code(countries, writer):
@@ -122,6 +125,7 @@ def test_a_changed_value_updates_the_figure(countries, writer, tmp_path):
     assert list(result.batch.changes.values_list("previous_value", "new_value")) == [
         (D("3000000000.00"), D("3100000000.00"))
     ]
+    assert not result.batch.created_figures.exists()
     assert result.changes == [
         {
             "line": 2,

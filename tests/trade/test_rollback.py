@@ -1,11 +1,14 @@
 """Rolling a batch back restores exactly what it replaced, or refuses and says why."""
 
+import importlib
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
+from django.urls import reverse
 from django.utils import timezone
 
-from partners.models import ImportBatch, Product, TradeFigure
+from partners.models import ImportBatch, ImportBatchChange, Partner, Product, TradeFigure
 from partners.trade_import import RollbackRefused, import_trade_file, rollback_batch
 from tests import factories
 
@@ -152,3 +155,88 @@ def test_a_product_still_used_elsewhere_is_kept(first):
 
     assert outcome.products_deleted == 0
     assert Product.objects.filter(hs_code="88").exists()
+
+
+def test_a_figure_saved_unchanged_stays_the_imports(first):
+    figure = TradeFigure.objects.get(product__isnull=True)
+    figure.save()
+
+    outcome = rollback_batch(batch=first)
+
+    assert outcome.deleted == 2
+    assert values() == []
+
+
+def test_a_figure_edited_in_the_admin_leaves_the_import(first, client, superuser):
+    figure = TradeFigure.objects.get(product__isnull=True)
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:partners_tradefigure_change", args=[figure.pk]),
+        {
+            "partner": figure.partner_id,
+            "year": 2016,
+            "flow": "export",
+            "product": "",
+            "value_cad": "3000000001",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+
+    assert response.status_code == 302
+    figure.refresh_from_db()
+    assert (figure.value_cad, figure.import_batch) == (D("3000000001.00"), None)
+    with pytest.raises(RollbackRefused) as refusal:
+        rollback_batch(batch=first)
+    assert refusal.value.message == (
+        "1 figure of this import was changed or deleted since; rolling back would overwrite "
+        "that work."
+    )
+
+
+def test_a_figure_deleted_since_the_import_blocks_the_rollback(first):
+    TradeFigure.objects.filter(product__isnull=False).delete()
+
+    with pytest.raises(RollbackRefused) as refusal:
+        rollback_batch(batch=first)
+
+    assert refusal.value.message == (
+        "1 figure of this import was changed or deleted since; rolling back would overwrite "
+        "that work."
+    )
+    assert values() == [("CN", "export", None, D("3000000000.00"))]
+
+
+def test_migration_0004_moves_created_changes_to_the_figures(countries):
+    """Records of created figures become the figures' batch, unless the figure changed since."""
+    migration = importlib.import_module("partners.migrations.0004_trade_figures_created_by_import")
+    batch = ImportBatch.objects.create(
+        file_name="old.csv", source="command", imported_at=timezone.now(), created_count=2
+    )
+    china, germany = (Partner.objects.get(iso_code=code) for code in ("CN", "DE"))
+    intact = TradeFigure.objects.create(partner=china, year=2016, flow="export", value_cad=5)
+    edited = TradeFigure.objects.create(partner=germany, year=2016, flow="export", value_cad=7)
+    updated = TradeFigure.objects.create(partner=germany, year=2015, flow="export", value_cad=9)
+    ImportBatchChange.objects.bulk_create(
+        [
+            ImportBatchChange(batch=batch, figure_id=intact.pk, new_value=5),
+            ImportBatchChange(batch=batch, figure_id=edited.pk, new_value=6),
+            ImportBatchChange(batch=batch, figure_id=updated.pk, previous_value=8, new_value=9),
+        ]
+    )
+
+    migration.created_changes_to_column(apps, None)
+
+    assert sorted(TradeFigure.objects.values_list("pk", "import_batch")) == [
+        (intact.pk, batch.pk),
+        (edited.pk, None),
+        (updated.pk, None),
+    ]
+    assert list(ImportBatchChange.objects.values_list("figure_id", "previous_value")) == [
+        (updated.pk, D("8.00"))
+    ]
+
+    migration.column_to_created_changes(apps, None)
+
+    assert sorted(
+        ImportBatchChange.objects.values_list("figure_id", "previous_value", "new_value")
+    ) == [(intact.pk, None, D("5.00")), (updated.pk, D("8.00"), D("9.00"))]
