@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -19,7 +20,7 @@ from missions.models import Mission
 
 from . import demo_data as data
 from .common import PublicationStatus
-from .models import Office, OfficeKind, Partner, Product, Sector, TradeFigure
+from .models import Office, OfficeKind, Partner, Product, Sector, TradeFigure, Transition
 from .reference import sync_reference_countries
 
 PUBLISHED_AT = datetime.datetime(2019, 12, 20, 19, 44, tzinfo=datetime.UTC)  # the seeds' update
@@ -150,6 +151,7 @@ def load_demo() -> LoadResult:
 def _load() -> LoadResult:
     result = LoadResult()
     sync_reference_countries()
+    published = []  # the records the demo publishes, for their publication step
 
     sectors = {}
     for position, item in enumerate(data.SECTORS):
@@ -171,6 +173,7 @@ def _load() -> LoadResult:
             },
         )
         partners[iso] = country
+        published.append(country)
         _set_m2m(country, "sectors", [sectors[s] for s in profile["sectors"]], result)
 
     for item in data.SUBNATIONAL:
@@ -207,6 +210,8 @@ def _load() -> LoadResult:
             },
         )
         partners[item["iso"]] = partner
+        if not item.get("draft"):
+            published.append(partner)
         _set_m2m(partner, "sectors", [sectors[s] for s in sector_slugs], result)
 
     for iso, city_fr, city_en, name_fr, name_en, opened in data.OFFICES:
@@ -245,6 +250,8 @@ def _load() -> LoadResult:
             },
         )
         agreements[item["slug"]] = agreement
+        if not item.get("draft"):
+            published.append(agreement)
         _set_m2m(agreement, "parties", [partners[p] for p in item["parties"]], result)
         _set_m2m(agreement, "sectors", [sectors[s] for s in item["sectors"]], result)
         _sync_children(
@@ -263,7 +270,8 @@ def _load() -> LoadResult:
             result,
         )
 
-    _load_mission(result, partners, sectors, agreements)
+    published.append(_load_mission(result, partners, sectors, agreements))
+    _record_publication(published)
 
     products = {}
     for code, (label_fr, label_en) in data.PRODUCTS.items():
@@ -334,3 +342,24 @@ def _load_mission(result, partners, sectors, agreements):
         ],
         result,
     )
+    return mission
+
+
+def _record_publication(records) -> None:
+    """The publication step of each record the demo publishes (once: a record that has steps
+    keeps them), so that the staff dashboard and the audit trail show what is online."""
+    steps = []
+    for record in records:
+        content_type = ContentType.objects.get_for_model(record)
+        if Transition.objects.filter(content_type=content_type, object_id=record.pk).exists():
+            continue
+        steps.append(
+            Transition(
+                content_type=content_type,
+                object_id=record.pk,
+                from_status=PublicationStatus.DRAFT,
+                to_status=PublicationStatus.PUBLISHED,
+                at=record.published_at,
+            )
+        )
+    Transition.objects.bulk_create(steps)
