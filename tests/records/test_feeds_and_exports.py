@@ -9,8 +9,10 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
+from agreements.feeds import AgreementFeed
 from agreements.models import Agreement
 from config.exports import export_response, safe_cell
+from missions.models import Mission
 from partners.common import PublicationStatus
 from tests import factories
 
@@ -108,6 +110,29 @@ def test_a_malformed_filter_in_a_feed_is_ignored_like_on_the_list(client, demo):
     response = client.get("/en/agreements/feed/", {"partner": "cn", "year_from": "abc"})
     assert response.status_code == HTTPStatus.OK
     assert len(entries(response)) == 8
+
+
+def test_a_feed_keeps_each_request_to_itself(rf, demo):
+    """One feed object serves every thread: two requests in flight don't mix their links."""
+    feed = AgreementFeed()
+    with translation.override("en"):
+        china = feed.get_object(rf.get("/en/agreements/feed/", {"partner": "cn"}))
+        vermont = feed.get_object(rf.get("/en/agreements/feed/", {"partner": "us-vt"}))
+
+        assert (feed.link(china), feed.feed_url(china)) == (
+            "/en/agreements/?partner=cn",
+            "/en/agreements/feed/?partner=cn",
+        )
+        assert feed.link(vermont) == "/en/agreements/?partner=us-vt"
+
+
+def test_a_feed_is_sent_in_one_piece(client, demo):
+    response = client.get("/en/missions/feed/")
+
+    assert len(list(response)) == 1
+    assert ET.fromstring(response.content).find(f"{ATOM}entry/{ATOM}updated").text == (
+        Mission.objects.get().updated_at.isoformat()
+    )
 
 
 def test_agreement_csv_holds_exactly_the_filtered_rows_with_their_values(client, demo):

@@ -1,0 +1,55 @@
+"""Atom feeds of the public lists: the records of a list in the page's language, newest first,
+with the list's filters taken from the query string."""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from .templatetags.public import text_in
+
+ITEMS = 50
+
+
+class ListFeed(Feed):
+    """One instance serves every request (and every thread): what belongs to a request stays
+    with the object get_object() returns, the list's filterset, never on `self`."""
+
+    feed_type = Atom1Feed
+    list_url_name = ""  # the list the feed follows, e.g. "agreements:list"
+    description_fields = ("summary",)  # the first of them with text describes an item
+
+    def filterset(self, request):
+        raise NotImplementedError
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed generator writes the document in hundreds of small pieces; sent as they
+        # are, each is a write to the socket. One piece is one write.
+        response.content = response.content
+        return response
+
+    def get_object(self, request, *args, **kwargs):
+        return self.filterset(request)
+
+    def link(self, filterset):
+        query = filterset.request.GET.urlencode()
+        return reverse(self.list_url_name) + (f"?{query}" if query else "")
+
+    def feed_url(self, filterset):
+        return filterset.request.get_full_path()  # a filtered feed names itself with its filters
+
+    def items(self, filterset):
+        # The list's records (a malformed filter is ignored, as on the list), newest first.
+        return filterset.qs.order_by("-published_at", "-pk")[:ITEMS]
+
+    def item_title(self, item):
+        return text_in(item, "title")
+
+    def item_description(self, item):
+        return next(filter(None, (text_in(item, name) for name in self.description_fields)), "")
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
