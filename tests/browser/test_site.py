@@ -97,3 +97,13 @@ def test_the_trade_chart_is_drawn_with_its_table(page):
     heights = [float(bars.nth(i).get_attribute("height")) for i in range(4)]
     assert heights[1] > heights[0] * 3  # imports ($10.7 billion) dwarf exports ($2.7 billion)
     page.screenshot(path="/tmp/dossier-en.png", full_page=True)
+
+
+@pytest.mark.parametrize("address", ["/fr/commerce/?partner=cn", "/en/trade/?partner=cn"])
+def test_the_trade_table_fits_beside_the_filters_on_a_1280_pixel_screen(page, address):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(address)
+
+    table = page.locator(".table-scroll")
+    assert page.locator(".table-scroll tbody tr").count() == 2
+    assert table.evaluate("element => element.scrollWidth <= element.clientWidth")
