@@ -7,12 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from .search import SearchView
 from .sitemaps import SITEMAPS
-from .views import HomeView, robots_txt
+from .views import HomeView, favicon, robots_txt
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
     path("robots.txt", robots_txt, name="robots"),
+    # Browsers and crawlers that look for /favicon.ico get the site's icon, not a 404 page.
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 

@@ -2,9 +2,11 @@
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
@@ -66,6 +68,13 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_GET
+@cache_control(max_age=86400)
+def favicon(request):
+    """/favicon.ico, where browsers and crawlers look first: the site's icon."""
+    return HttpResponseRedirect(static("img/favicon.svg"))
 
 
 def page_not_found(request, exception=None):

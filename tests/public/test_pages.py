@@ -214,6 +214,19 @@ def test_robots_txt_points_at_the_sitemap_and_away_from_the_admin(client):
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 
+def test_the_site_has_an_icon(client, demo):
+    page = client.get("/en/").content.decode()
+    assert '<link rel="icon" href="/static/img/favicon.svg" type="image/svg+xml">' in page
+
+    response = client.get("/favicon.ico")
+    assert (response.status_code, response["Location"]) == (
+        HTTPStatus.FOUND,
+        "/static/img/favicon.svg",
+    )
+    assert response["Cache-Control"] == "max-age=86400"
+    assert client.get("/static/img/favicon.svg").status_code == HTTPStatus.OK
+
+
 def test_error_pages_speak_the_page_language(client, demo):
     french = client.get("/fr/partenaires/nulle-part/")
     english = client.get("/en/partners/nowhere/")
