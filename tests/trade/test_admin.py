@@ -290,3 +290,13 @@ def test_a_batch_page_lists_the_values_it_replaced_then_the_figures_it_created(
         "China 2016 exports total 3000000000.00 3100000000.00",
         "China 2016 exports 8703 new 5.00",
     ]
+
+
+def test_the_french_preview_names_the_counts_and_each_new_figure(client, publisher, countries):
+    client.force_login(publisher)
+    with open(FILES / "design_fr.csv", "rb") as handle:
+        page = client.post(IMPORT_URL, {"file": handle}, HTTP_ACCEPT_LANGUAGE="fr")
+    page = page.content.decode()
+
+    assert '<th scope="col">Nouvelles</th>' in page  # the figures counted
+    assert page.count('<td class="import-type">Nouvelle</td>') == 2  # one new figure a row
