@@ -48,7 +48,8 @@ def test_filter_then_switch_language_keeps_the_filters(page):
     page.select_option("#id_status", value="in_force")
     page.get_by_role("button", name="Appliquer").click()
     page.wait_for_url("**/fr/ententes/?**")
-    assert "partner=cn" in page.url and "status=in_force" in page.url
+    # Only the chosen filters are in the address (the empty fields are left out).
+    assert page.url.split("?")[1] == "partner=cn&status=in_force"
     assert page.locator(".count").inner_text() == "4 ententes"
     assert page.locator(".filter-tags li").count() == 2
 
@@ -61,6 +62,15 @@ def test_filter_then_switch_language_keeps_the_filters(page):
     # Removing one tag keeps the other filter.
     page.locator(".filter-tags li a").first.click()
     assert page.locator(".filter-tags li").count() == 1
+
+
+def test_a_sort_other_than_the_default_stays_in_the_address(page):
+    page.goto("/en/agreements/")
+    page.select_option("#id_sort", value="oldest")
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_url("**/en/agreements/?**")
+
+    assert page.url.split("?")[1] == "sort=oldest"
 
 
 def test_search_from_the_header(page):
