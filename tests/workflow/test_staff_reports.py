@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from agreements.alerts import agreement_alerts
+from missions.models import Mission
 from partners.common import LanguageScope, PublicationStatus
-from partners.reports import translation_report
+from partners.reports import translation_gaps_query, translation_report
 from partners.workflow import note_text_changes
 from tests import factories
 
@@ -150,6 +151,48 @@ def test_translation_report_finds_a_missing_and_an_outdated_translation(client, 
     assert reverse("admin:agreements_agreement_change", args=[missing.pk]) in html
     bad = client.get(reverse("admin:translation_report"), {"model": "x'; drop", "page": "zzz"})
     assert bad.status_code == HTTPStatus.OK
+
+
+def complete_mission(**values):
+    texts = {
+        f"{name}_{lang}": "x"
+        for name in ("context", "objectives", "results")
+        for lang in ["fr", "en"]
+    }
+    return factories.MissionFactory(**{**texts, **values})
+
+
+def test_translation_report_looks_into_a_missions_places_delegation_and_recommendations(
+    django_assert_num_queries,
+):
+    blank_city = complete_mission(title_en="Blank city")
+    factories.MissionPlaceFactory(mission=blank_city, city_en="  ")
+    no_french_text = complete_mission(title_en="No French recommendation")
+    factories.RecommendationFactory(mission=no_french_text, text_fr="")
+    english_only = complete_mission(
+        title_en="English only", language_scope=LanguageScope.ENGLISH_ONLY
+    )
+    factories.RecommendationFactory(mission=english_only, text_fr="")
+    complete = complete_mission(title_en="Complete")
+    factories.DelegationMemberFactory(mission=complete)
+    for _ in range(20):
+        factories.MissionPlaceFactory(mission=complete_mission())
+
+    # The database finds the two missions to look at; their children come in one query each.
+    with django_assert_num_queries(4):
+        gaps = {gap.record.title_en: gap for gap in translation_report(model_name="mission")}
+
+    assert set(gaps) == {"Blank city", "No French recommendation"}
+    narrowed = Mission.objects.filter(translation_gaps_query(Mission))
+    assert sorted(narrowed.values_list("title_en", flat=True)) == [
+        "Blank city",
+        "No French recommendation",
+    ]
+    assert [(m.language, m.field) for m in gaps["Blank city"].missing] == [("en", "city")]
+    assert [m.language for m in gaps["No French recommendation"].missing] == ["fr"]
+    assert [
+        gap.record.title_en for gap in translation_report(model_name="mission", language="en")
+    ] == ["Blank city"]
 
 
 def test_dashboard_shows_the_work_in_progress(client, editor, publisher, terms):
