@@ -3,14 +3,20 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from config.search import matching
+from partners.filters import ModelChoiceFilter
 from partners.models import Partner, Sector
-from partners.widgets import Select
+from partners.widgets import NumberInput, Select, TextInput
 
 from .models import Agreement, AgreementKind, AgreementStatus
 
 
 def published_partners(request=None):
-    return Partner.objects.published().order_by(f"name_{language()}", "pk")
+    # Only what the choices show (their slug and name): not the partners' overviews.
+    return (
+        Partner.objects.published()
+        .only("slug", "name_fr", "name_en")
+        .order_by(f"name_{language()}", "pk")
+    )
 
 
 def language() -> str:
@@ -18,7 +24,7 @@ def language() -> str:
 
 
 class AgreementFilter(django_filters.FilterSet):
-    partner = django_filters.ModelChoiceFilter(
+    partner = ModelChoiceFilter(
         widget=Select,
         queryset=published_partners,
         to_field_name="slug",
@@ -26,10 +32,10 @@ class AgreementFilter(django_filters.FilterSet):
         label=_("Partner"),
         help_text=_("A country includes its provinces, states and cities."),
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = ModelChoiceFilter(
         widget=Select,
         field_name="sectors",
-        queryset=Sector.objects.order_by("position"),
+        queryset=Sector.objects.only("slug", "name_fr", "name_en").order_by("position"),
         to_field_name="slug",
         label=_("Sector"),
     )
@@ -40,6 +46,7 @@ class AgreementFilter(django_filters.FilterSet):
         widget=Select, choices=AgreementKind.choices, label=_("Kind")
     )
     year_from = django_filters.NumberFilter(
+        widget=NumberInput,
         field_name="signed_on__year",
         lookup_expr="gte",
         label=_("Signed from the year"),
@@ -47,13 +54,16 @@ class AgreementFilter(django_filters.FilterSet):
         max_value=2100,
     )
     year_to = django_filters.NumberFilter(
+        widget=NumberInput,
         field_name="signed_on__year",
         lookup_expr="lte",
         label=_("Signed up to the year"),
         min_value=1900,
         max_value=2100,
     )
-    q = django_filters.CharFilter(method="filter_text", label=_("Words in the title or summary"))
+    q = django_filters.CharFilter(
+        widget=TextInput, method="filter_text", label=_("Words in the title or summary")
+    )
 
     class Meta:
         model = Agreement

@@ -2,16 +2,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partners.common import (
     DatePrecision,
     Publishable,
     PublishableQuerySet,
+    choice_label,
     format_partial_date,
     normalise_partial_date,
     partial_date_constraint,
+    record_url,
 )
 from partners.models import Partner, Sector
 
@@ -43,7 +44,7 @@ class AgreementQuerySet(PublishableQuerySet):
         return self.with_party_among(Partner.objects.with_descendants(partners))
 
     def with_party_among(self, partners):
-        """Agreements with a party in `partners` (a queryset), as a semi-join: not a join then
+        """Agreements with a party in `partners` (a queryset or ids), as a semi-join: not a join then
         DISTINCT over whole rows, which the paginator would count again."""
         parties = Agreement.parties.through.objects.filter(partner__in=partners)
         return self.filter(pk__in=parties.values("agreement"))
@@ -171,7 +172,7 @@ class Agreement(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("agreements:detail", kwargs={"slug": self.slug})
+        return record_url("agreements:detail", self.slug)
 
     def clean(self):
         super().clean()
@@ -180,6 +181,14 @@ class Agreement(Publishable):
             raise ValidationError(
                 {"signed_on": _("Enter the signature date, or set its precision to “unknown”.")}
             )
+
+    @property
+    def status_label(self):
+        return choice_label(AgreementStatus, self.status)
+
+    @property
+    def kind_label(self):
+        return choice_label(AgreementKind, self.kind)
 
     @property
     def signed_on_display(self) -> str:
@@ -233,6 +242,10 @@ class AgreementEvent(models.Model):
         self.date = normalise_partial_date(self.date, self.date_precision)
         if self.date is None and self.date_precision != DatePrecision.UNKNOWN:
             raise ValidationError({"date": _("Enter the date, or set its precision to “unknown”.")})
+
+    @property
+    def kind_label(self):
+        return choice_label(EventKind, self.kind)
 
     @property
     def date_display(self) -> str:

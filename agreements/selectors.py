@@ -37,11 +37,30 @@ SORTS = {
 DEFAULT_SORT = "recent"
 
 
+# What a list shows of an agreement (and its exports too): not its summary or other texts.
+LISTED_FIELDS = (
+    "slug",
+    "title_fr",
+    "title_en",
+    "kind",
+    "status",
+    "signed_on",
+    "signed_on_precision",
+)
+
+
 def published_agreements() -> QuerySet:
-    """Published agreements with what a list shows of them (parties, sectors) prefetched."""
-    return Agreement.objects.published().prefetch_related(
-        Prefetch("parties", queryset=Partner.objects.order_by(f"name_{language()}", "pk")),
-        "sectors",
+    """Published agreements; each page adds what it shows of them (the feed, no parties)."""
+    return Agreement.objects.published()
+
+
+def party_names() -> Prefetch:
+    """The parties of each agreement, by name in the page's language, as a list names them."""
+    return Prefetch(
+        "parties",
+        queryset=Partner.objects.only("slug", "name_fr", "name_en").order_by(
+            f"name_{language()}", "pk"
+        ),
     )
 
 
@@ -55,8 +74,10 @@ def agreement_filterset(data, *, request=None) -> AgreementFilter:
 
 
 def filtered_agreements(filterset: AgreementFilter, sort: str = DEFAULT_SORT) -> QuerySet:
+    """The list's agreements, sorted, with what the list shows of them (title, status,
+    signature, parties)."""
     _label, ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
-    return filterset.qs.order_by(*ordering())
+    return filterset.qs.only(*LISTED_FIELDS).prefetch_related(party_names()).order_by(*ordering())
 
 
 def agreement_detail() -> QuerySet:
@@ -89,7 +110,8 @@ def timeline(events: list[AgreementEvent]) -> tuple[list[AgreementEvent], list[d
 
 
 def export_table(agreements, absolute_url) -> tuple[list[tuple[str, str]], list[tuple]]:
-    """(header, rows) of an export: one row an agreement, header in the page's language."""
+    """(header, rows) of an export: one row an agreement, header in the page's language.
+    `agreements`: the list's (filtered_agreements()), whose sectors the export adds."""
     header = [
         ("title", _("Title")),
         ("kind", _("Kind")),
@@ -109,6 +131,6 @@ def export_table(agreements, absolute_url) -> tuple[list[tuple[str, str]], list[
             "; ".join(sector.name for sector in agreement.sectors.all()),
             absolute_url(agreement.get_absolute_url()),
         )
-        for agreement in agreements
+        for agreement in agreements.prefetch_related("sectors")
     ]
     return header, rows

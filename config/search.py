@@ -73,14 +73,18 @@ class Hit:
 
 def _postgres(model, kind, title, fields, words, language):
     query = SearchQuery(words, search_type="websearch", config=CONFIGS[language])
+    # Only what a result shows of its record (its link and title): every match is ranked and
+    # sorted, thousands for a common word, and the excerpts come afterwards, for the page shown
+    # (add_excerpts()).
     queryset = (
         model.objects.published()
+        .only("slug", *(f"{title}_{code}" for code in CONFIGS))
         .alias(search_document=Document(language))
         .filter(search_document=query)
         .annotate(rank=SearchRank(Document(language), query))
         .order_by("-rank", "pk")[:PER_KIND]
     )
-    return [Hit(r, kind, float(r.rank), _body(r, fields, language)) for r in queryset]
+    return [Hit(r, kind, float(r.rank), "") for r in queryset]
 
 
 def _body(record, fields: list[str], language: str) -> str:
@@ -141,9 +145,11 @@ def add_excerpts(hits: list[Hit], words: str, language: str) -> list[Hit]:
         return hits
     config = CONFIGS[language]
     query = SearchQuery(words, search_type="websearch", config=config)
-    # One query whatever the kinds on the page: a UNION ALL of one part a record type.
+    # One query whatever the kinds on the page: a UNION ALL of one part a record type, each
+    # unordered (the hits keep their order).
     parts = [
         model.objects.filter(pk__in=[hit.record.pk for hit in hits if hit.kind == kind])
+        .order_by()
         .annotate(
             record_type=Value(kind, output_field=CharField()),
             excerpt=SearchHeadline(

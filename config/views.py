@@ -1,7 +1,6 @@
 """Pages that belong to no single app: home, robots.txt, errors."""
 
 from django.conf import settings
-from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
@@ -10,8 +9,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from agreements import selectors as agreement_selectors
 from agreements.models import Agreement, AgreementEvent
-from missions.models import Mission, MissionPlace
+from missions import selectors as mission_selectors
+from missions.models import Mission
 from partners.common import PublicationStatus
 from partners.models import Partner, WorldRegion
 
@@ -26,7 +27,11 @@ def recent_agreements(count: int):
         .values_list("agreement_id", flat=True)[: count * 10]
     )
     ids = list(dict.fromkeys(latest))[:count]
-    agreements = Agreement.objects.filter(pk__in=ids).prefetch_related("parties")
+    agreements = (
+        Agreement.objects.filter(pk__in=ids)
+        .only(*agreement_selectors.LISTED_FIELDS)
+        .prefetch_related(agreement_selectors.party_names())
+    )
     return sorted(agreements, key=lambda agreement: ids.index(agreement.pk))
 
 
@@ -41,9 +46,8 @@ class HomeView(TemplateView):
             regions.setdefault(partner.world_region, []).append(partner)
         context.update(
             missions=Mission.objects.published()
-            .prefetch_related(
-                Prefetch("places", queryset=MissionPlace.objects.select_related("partner"))
-            )
+            .only(*mission_selectors.LISTED_FIELDS)
+            .prefetch_related(mission_selectors.cities())
             .order_by("-start_date")[:3],
             agreements=recent_agreements(5),
             regions=[

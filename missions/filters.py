@@ -4,8 +4,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from config.search import unaccent_text
+from partners.filters import ModelChoiceFilter
 from partners.models import Partner, Sector
-from partners.widgets import Select
+from partners.widgets import NumberInput, Select
 
 from .models import Mission
 
@@ -15,7 +16,12 @@ def language() -> str:
 
 
 def published_partners(request=None):
-    return Partner.objects.published().order_by(f"name_{language()}", "pk")
+    # Only what the choices show (their slug and name): not the partners' overviews.
+    return (
+        Partner.objects.published()
+        .only("slug", "name_fr", "name_en")
+        .order_by(f"name_{language()}", "pk")
+    )
 
 
 def ministries() -> dict[str, list[tuple]]:
@@ -38,7 +44,7 @@ def stored(field: str, value):
 
 
 class MissionFilter(django_filters.FilterSet):
-    partner = django_filters.ModelChoiceFilter(
+    partner = ModelChoiceFilter(
         widget=Select,
         queryset=published_partners,
         to_field_name="slug",
@@ -50,12 +56,16 @@ class MissionFilter(django_filters.FilterSet):
         widget=Select, choices=[], method="filter_ministry", label=_("Ministry")
     )
     year = django_filters.NumberFilter(
-        field_name="start_date__year", label=_("Year"), min_value=1900, max_value=2100
+        widget=NumberInput,
+        field_name="start_date__year",
+        label=_("Year"),
+        min_value=1900,
+        max_value=2100,
     )
-    sector = django_filters.ModelChoiceFilter(
+    sector = ModelChoiceFilter(
         widget=Select,
         field_name="sectors",
-        queryset=Sector.objects.order_by("position"),
+        queryset=Sector.objects.only("slug", "name_fr", "name_en").order_by("position"),
         to_field_name="slug",
         label=_("Sector"),
     )

@@ -1,11 +1,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement
-from partners.common import Publishable, PublishableQuerySet
+from partners.common import Publishable, PublishableQuerySet, record_url
 from partners.models import Partner, Sector
 
 
@@ -15,7 +14,7 @@ class MissionQuerySet(PublishableQuerySet):
         return self.with_stop_among(Partner.objects.with_descendants(partners))
 
     def with_stop_among(self, partners):
-        """Missions with a stop in `partners` (a queryset), as a semi-join: not a join then
+        """Missions with a stop in `partners` (a queryset or ids), as a semi-join: not a join then
         DISTINCT over whole rows, which the paginator would count again."""
         places = MissionPlace.objects.filter(partner__in=partners)
         return self.filter(pk__in=places.values("mission"))
@@ -104,7 +103,7 @@ class Mission(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("missions:detail", kwargs={"slug": self.slug})
+        return record_url("missions:detail", self.slug)
 
     def translated_children(self):
         return [

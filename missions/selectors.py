@@ -18,13 +18,30 @@ SORTS = {
 DEFAULT_SORT = "recent"
 
 
+# What a list shows of a mission (and its exports too): not the report's texts.
+LISTED_FIELDS = (
+    "slug",
+    "title_fr",
+    "title_en",
+    "ministry_fr",
+    "ministry_en",
+    "start_date",
+    "end_date",
+)
+
+
 def places():
     return Prefetch("places", queryset=MissionPlace.objects.select_related("partner"))
 
 
+def cities() -> Prefetch:
+    """The cities of each mission's stops, which a list names (not their partners)."""
+    return Prefetch("places", queryset=MissionPlace.objects.only("mission", "city_fr", "city_en"))
+
+
 def published_missions() -> QuerySet:
-    """Published missions with the places a list shows prefetched."""
-    return Mission.objects.published().prefetch_related(places())
+    """Published missions; each page adds what it shows of them (the feed, no places)."""
+    return Mission.objects.published()
 
 
 def mission_filterset(data, *, request=None) -> MissionFilter:
@@ -34,8 +51,10 @@ def mission_filterset(data, *, request=None) -> MissionFilter:
 
 
 def filtered_missions(filterset: MissionFilter, sort: str = DEFAULT_SORT) -> QuerySet:
+    """The list's missions, sorted, with what the list shows of them (title, ministry, dates,
+    cities)."""
     _label, ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
-    return filterset.qs.order_by(*ordering())
+    return filterset.qs.only(*LISTED_FIELDS).prefetch_related(cities()).order_by(*ordering())
 
 
 def mission_detail() -> QuerySet:

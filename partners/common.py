@@ -4,11 +4,49 @@ They live in the partners app because agreements and missions already depend on 
 """
 
 import datetime
+import functools
+import re
 
+from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import models
+from django.dispatch import receiver
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats
+from django.utils.dates import MONTHS
+from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+# What Django's `slug` path converter accepts: such a slug needs no quoting in a URL.
+SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
+SLUG_PLACEHOLDER = "record-slug"
+
+
+@functools.lru_cache(maxsize=64)
+def _url_around_slug(viewname: str, language: str, urlconf: str, prefix: str) -> tuple[str, str]:
+    url = reverse(viewname, kwargs={"slug": SLUG_PLACEHOLDER}, urlconf=urlconf)
+    before, _placeholder, after = url.partition(SLUG_PLACEHOLDER)
+    return before, after
+
+
+def record_url(viewname: str, slug: str) -> str:
+    """`reverse(viewname, kwargs={"slug": slug})`, reversed once per language and URL
+    configuration instead of once a record: a list of 60 records reversed 60 times."""
+    if not SLUG.match(slug or ""):
+        return reverse(viewname, kwargs={"slug": slug})
+    before, after = _url_around_slug(
+        viewname, get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+    )
+    return before + slug + after
+
+
+def choice_label(choices: type[models.TextChoices], value: str):
+    """What get_FOO_display() says of `value` (its label, else the value itself), without what
+    makes it slow: Django hashes every choice to look one up, which translates every label."""
+    try:
+        return choices(value).label
+    except ValueError:
+        return value
 
 
 class PublicationStatus(models.TextChoices):
@@ -141,8 +179,52 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     if precision == DatePrecision.YEAR:
         return str(value.year)
     if precision == DatePrecision.MONTH:
-        return formats.date_format(value, "YEAR_MONTH_FORMAT")
-    return formats.date_format(value, "DATE_FORMAT")
+        return date_format(value, "YEAR_MONTH_FORMAT")
+    return date_format(value, "DATE_FORMAT")
+
+
+# The specifiers of Django's date formats that date_format() below writes itself.
+DATE_SPECIFIERS = {
+    "j": lambda date, months: str(date.day),
+    "d": lambda date, months: f"{date.day:02d}",
+    "n": lambda date, months: str(date.month),
+    "m": lambda date, months: f"{date.month:02d}",
+    "F": lambda date, months: months[date.month - 1],
+    "Y": lambda date, months: f"{date.year:04d}",
+}
+
+
+@functools.lru_cache(maxsize=16)
+def _date_pattern(language: str, format_name: str) -> tuple[list[str], list] | None:
+    """(month names, parts) of the language's date format: the format parsed and the months
+    translated once, where Django's date_format() does both on every call. None for a format
+    with another letter or an escape (Django formats it)."""
+    pattern = formats.get_format(format_name, language)
+    parts = []
+    for char in pattern:
+        if char in DATE_SPECIFIERS:
+            parts.append(DATE_SPECIFIERS[char])
+        elif char.isalpha() or char == "\\":
+            return None
+        else:
+            parts.append(char)
+    with override(language):
+        months = [str(MONTHS[number]) for number in range(1, 13)]
+    return months, parts
+
+
+@receiver(setting_changed)
+def _forget_date_patterns(**kwargs):
+    _date_pattern.cache_clear()
+
+
+def date_format(value: datetime.date, format_name: str = "DATE_FORMAT") -> str:
+    """formats.date_format(value, format_name): the same text, several times faster."""
+    compiled = _date_pattern(get_language(), format_name)
+    if compiled is None:
+        return formats.date_format(value, format_name)
+    months, parts = compiled
+    return "".join(part if isinstance(part, str) else part(value, months) for part in parts)
 
 
 def partial_date_constraint(date_field: str, precision_field: str, name: str):

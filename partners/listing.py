@@ -2,6 +2,7 @@
 pagination that forgives bad input, CSV and JSON exports, staff preview of drafts)."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.forms import ModelChoiceField
 from django.utils.translation import get_language
 
 from config.exports import export_response
@@ -92,12 +93,9 @@ def applied_filters(filterset):
         for value in values:
             if value in (None, ""):
                 continue
-            label = value
-            choices = list(getattr(field, "choices", None) or [])
-            if choices:
-                label = next((str(text) for key, text in choices if str(key) == str(value)), None)
-                if label is None:
-                    continue  # an unknown value is ignored, so it is not shown either
+            label = chosen_label(filterset.form, name, value)
+            if label is None:
+                continue  # an unknown value is ignored, so it is not shown either
             separator = "\u00a0: " if get_language() == "fr" else ": "
             tags.append((name, value, f"{field.label}{separator}{label}"))
     return tags
@@ -122,3 +120,20 @@ class PublicDetailMixin:
         context = super().get_context_data(**kwargs)
         context["preview"] = self.is_preview() and not self.object.is_published
         return context
+
+
+def chosen_label(form, name: str, value: str) -> str | None:
+    """How a filter's value reads: its choice's label (None if it is not a choice), else itself.
+
+    A record chosen among a queryset (a partner) is the one the form already looked up: listing
+    the queryset again to find its label would read every partner a second time.
+    """
+    field = form.fields[name]
+    if isinstance(field, ModelChoiceField):
+        chosen = getattr(form, "cleaned_data", {}).get(name)
+        if chosen is not None and str(field.prepare_value(chosen)) == str(value):
+            return str(field.label_from_instance(chosen))
+    choices = list(getattr(field, "choices", None) or [])
+    if not choices:
+        return value
+    return next((str(text) for key, text in choices if str(key) == str(value)), None)

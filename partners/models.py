@@ -8,7 +8,13 @@ from django.db.models import F, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .common import PublicationStatus, Publishable, PublishableQuerySet
+from .common import (
+    PublicationStatus,
+    Publishable,
+    PublishableQuerySet,
+    choice_label,
+    record_url,
+)
 
 
 class Sector(models.Model):
@@ -57,12 +63,16 @@ class PartnerQuerySet(PublishableQuerySet):
 
     def with_descendants(self, partners):
         """The given partners and every partner under them (China brings Shandong and Shanghai)."""
+        return self.filter(pk__in=self.descendant_ids(partners))
+
+    def descendant_ids(self, partners) -> list[int]:
+        """The ids of with_descendants(), for a filter on them that needs no subquery."""
         ids = {p.pk if isinstance(p, Partner) else p for p in partners}
         frontier = set(ids)
         while frontier:
             frontier = set(self.filter(parent__in=frontier).values_list("pk", flat=True)) - ids
             ids |= frontier
-        return self.filter(pk__in=ids)
+        return sorted(ids)
 
 
 class Partner(Publishable):
@@ -141,7 +151,15 @@ class Partner(Publishable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partners:detail", kwargs={"slug": self.slug})
+        return record_url("partners:detail", self.slug)
+
+    @property
+    def kind_label(self):
+        return choice_label(PartnerKind, self.kind)
+
+    @property
+    def world_region_label(self):
+        return choice_label(WorldRegion, self.world_region)
 
 
 class OfficeKind(models.TextChoices):

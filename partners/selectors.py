@@ -1,15 +1,7 @@
 """Reads for the public partner pages and the trade explorer."""
 
-from django.db.models import (
-    Count,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    OuterRef,
-    Subquery,
-    Window,
-)
-from django.db.models.functions import Cast, Coalesce, RowNumber
+from django.db.models import Count, F, OuterRef, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from agreements.models import Agreement, AgreementStatus
 from missions.models import Mission
@@ -18,6 +10,12 @@ from .models import Partner, TradeFigure, TradeFlow
 
 # A dossier shows the latest of each list and links to the whole list, filtered.
 DOSSIER_LIMIT = 10
+# What the partner list and its exports show of a partner (not its overview).
+LISTED_PARTNER = ("slug", "name_fr", "name_en", "iso_code", "kind", "world_region", "parent")
+# What the dossier's lists show of each record (not their long texts).
+AGREEMENT_ITEM = ("slug", "title_fr", "title_en", "status", "signed_on", "signed_on_precision")
+MISSION_ITEM = ("slug", "title_fr", "title_en", "start_date")
+PRODUCT_LABELS = ("product__label_fr", "product__label_en")
 
 
 def partner_list():
@@ -37,6 +35,7 @@ def partner_list():
     return (
         Partner.objects.published()
         .select_related("parent")
+        .only(*LISTED_PARTNER, *(f"parent__{name}" for name in ("slug", "name_fr", "name_en")))
         .annotate(agreements_in_force=Coalesce(Subquery(in_force), 0))
     )
 
@@ -62,37 +61,63 @@ def yearly_trade(partner_ids) -> list[dict]:
     return with_change(rows)
 
 
-def top_products(partner, year: int, flow: str, limit: int = 5):
-    total = TradeFigure.objects.totals().filter(
-        partner=OuterRef("partner"), year=OuterRef("year"), flow=OuterRef("flow")
-    )
-    return (
-        TradeFigure.objects.by_product()
-        .filter(partner=partner, year=year, flow=flow)
-        .select_related("product")
-        .annotate(total=Subquery(total.values("value_cad")[:1]))
-        .annotate(
-            share=ExpressionWrapper(
-                Cast("value_cad", FloatField()) / Cast("total", FloatField()),
-                output_field=FloatField(),
-            )
+def main_products(partner, *, year: int | None = None, limit: int = 5, yearly=None):
+    """(year, {flow: figures}): the year (the latest with figures by product, unless given) and
+    its main products exported and imported, each with its `share` of the flow's total.
+
+    One query: a window ranks the products within each flow. The flows' totals are the yearly
+    rows' exports and imports (`yearly`: yearly_trade() of the partner, read if not given).
+    """
+    if year is None:
+        year = Subquery(
+            TradeFigure.objects.by_product()
+            .filter(partner=partner)
+            .order_by("-year")
+            .values("year")[:1]
         )
-        .order_by("-value_cad")[:limit]
+    figures = (
+        TradeFigure.objects.by_product()
+        .filter(partner=partner, year=year, flow__in=[TradeFlow.EXPORT, TradeFlow.IMPORT])
+        .select_related("product")
+        .only("year", "flow", "value_cad", "product__hs_code", *PRODUCT_LABELS)
+        .annotate(
+            position=Window(
+                RowNumber(), partition_by=[F("flow")], order_by=[F("value_cad").desc(), "pk"]
+            ),
+        )
+        .filter(position__lte=limit)
+        .order_by("flow", "position")
     )
+    products = {TradeFlow.EXPORT: [], TradeFlow.IMPORT: []}
+    shown_year = None
+    totals = {}
+    for figure in figures:
+        if shown_year is None:
+            shown_year = figure.year
+            yearly = yearly_trade([partner.pk]) if yearly is None else yearly
+            totals = next((row for row in yearly if row["year"] == shown_year), {})
+        total = totals.get("exports" if figure.flow == TradeFlow.EXPORT else "imports")
+        # Divided as PostgreSQL divided them before: double precision, so that shares round
+        # the same.
+        figure.share = float(figure.value_cad) / float(total) if total else None
+        products[figure.flow].append(figure)
+    return shown_year, products
 
 
 def partner_dossier(partner: Partner) -> dict:
-    family = Partner.objects.with_descendants([partner])
+    family = Partner.objects.descendant_ids([partner])
     agreements = Agreement.objects.published().with_party_among(family)
-    counts = dict(agreements.order_by().values_list("status").annotate(n=Count("pk")))
-    # The latest few of each status, in one query (a window numbers them within their status).
+    # The latest few of each status and how many there are of each, in one query: windows number
+    # and count the agreements within their status.
     latest = (
-        agreements.annotate(
+        agreements.only(*AGREEMENT_ITEM)
+        .annotate(
             position=Window(
                 RowNumber(),
                 partition_by=[F("status")],
                 order_by=[F("signed_on").desc(nulls_last=True), F("title_fr").asc()],
-            )
+            ),
+            status_count=Window(Count("pk"), partition_by=[F("status")]),
         )
         .filter(position__lte=DOSSIER_LIMIT)
         .order_by(F("signed_on").desc(nulls_last=True), "title_fr")
@@ -101,32 +126,24 @@ def partner_dossier(partner: Partner) -> dict:
     for agreement in latest:
         groups.setdefault(agreement.status, []).append(agreement)
     order = [status for status, _label in AgreementStatus.choices]
-    missions = Mission.objects.published().with_stop_among(family).order_by("-start_date")
+    missions = Mission.objects.published().with_stop_among(family).only(*MISSION_ITEM)
     trade = yearly_trade([partner.pk])
-    latest_products_year = (
-        TradeFigure.objects.by_product()
-        .filter(partner=partner)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
-    )
+    products_year, products = main_products(partner, yearly=trade)
     return {
-        "children": partner.children.published().order_by("name_fr"),
+        "children": partner.children.published()
+        .only("parent", "slug", "name_fr", "name_en")
+        .order_by("name_fr"),
         "offices": partner.offices.order_by("city_fr"),
         "agreement_groups": [
-            (AgreementStatus(status).label, status, counts[status], groups[status])
+            (AgreementStatus(status).label, status, groups[status][0].status_count, groups[status])
             for status in order
             if status in groups
         ],
-        "agreement_count": sum(counts.values()),
-        "missions": missions[:DOSSIER_LIMIT],
+        "agreement_count": sum(items[0].status_count for items in groups.values()),
+        "missions": missions.order_by("-start_date")[:DOSSIER_LIMIT],
         "mission_count": missions.count(),
         "trade": trade,
-        "products_year": latest_products_year,
-        "top_exports": top_products(partner, latest_products_year, TradeFlow.EXPORT)
-        if latest_products_year
-        else [],
-        "top_imports": top_products(partner, latest_products_year, TradeFlow.IMPORT)
-        if latest_products_year
-        else [],
+        "products_year": products_year,
+        "top_exports": products[TradeFlow.EXPORT],
+        "top_imports": products[TradeFlow.IMPORT],
     }

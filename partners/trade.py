@@ -7,9 +7,10 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .filters import ModelChoiceIterator
 from .models import Partner, TradeFigure
 from .selectors import with_change
-from .widgets import Select, SelectMultiple
+from .widgets import NumberInput, Select, SelectMultiple
 
 SORTS = {
     "partner": gettext_lazy("Partner"),
@@ -22,8 +23,12 @@ SORTS = {
 }
 
 
+class PartnersField(forms.ModelMultipleChoiceField):
+    iterator = ModelChoiceIterator  # the choices in one query, not through a server-side cursor
+
+
 class TradeExplorerForm(forms.Form):
-    partner = forms.ModelMultipleChoiceField(
+    partner = PartnersField(
         queryset=Partner.objects.none(),
         to_field_name="slug",
         required=False,
@@ -32,10 +37,18 @@ class TradeExplorerForm(forms.Form):
         help_text=gettext_lazy("None chosen: every partner with trade figures."),
     )
     year_from = forms.IntegerField(
-        required=False, min_value=1900, max_value=2100, label=gettext_lazy("From the year")
+        widget=NumberInput,
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        label=gettext_lazy("From the year"),
     )
     year_to = forms.IntegerField(
-        required=False, min_value=1900, max_value=2100, label=gettext_lazy("To the year")
+        widget=NumberInput,
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        label=gettext_lazy("To the year"),
     )
     sort = forms.ChoiceField(
         choices=list(SORTS.items()),
@@ -54,7 +67,10 @@ class TradeExplorerForm(forms.Form):
         super().__init__(*args, **kwargs)
         with_trade = TradeFigure.objects.values("partner")
         self.fields["partner"].queryset = (
-            Partner.objects.published().filter(pk__in=with_trade).order_by("name_fr")
+            Partner.objects.published()
+            .filter(pk__in=with_trade)
+            .only("slug", "name_fr", "name_en", "iso_code")  # what the choices and rows show
+            .order_by("name_fr")
         )
 
     def clean(self):

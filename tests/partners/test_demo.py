@@ -16,7 +16,7 @@ from django.utils import translation
 from agreements.models import Agreement, AgreementEvent
 from missions.models import FollowUpAction, Mission
 from partners.models import Office, Partner, Sector, TradeFigure
-from partners.selectors import top_products, yearly_trade
+from partners.selectors import main_products, yearly_trade
 
 pytestmark = pytest.mark.django_db
 
@@ -408,7 +408,10 @@ def test_the_2017_health_mission(demo):
 
 def test_trade_with_china_gives_back_the_seed_figures(demo):
     china = Partner.objects.get(iso_code="CN")
-    exports = top_products(china, 2016, "export")
+    year, products = main_products(china)
+    assert year == 2016
+    assert main_products(china, year=2016) == (year, products)
+    exports = products["export"]
     assert [(f.product.hs_code, round(f.share * 100, 1)) for f in exports] == [
         ("8802", 14.3),
         ("2601", 9.5),
@@ -417,7 +420,7 @@ def test_trade_with_china_gives_back_the_seed_figures(demo):
         ("4705", 5.2),
     ]
     assert exports[0].product.label_en == "Airplanes, helicopters and other aerial vehicles"
-    imports = top_products(china, 2016, "import")
+    imports = products["import"]
     assert [(f.product.hs_code, round(f.share * 100, 1)) for f in imports] == [
         ("8471", 8.0),
         ("8517", 3.5),
