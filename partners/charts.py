@@ -39,7 +39,12 @@ def yearly_bars(rows, *, title: str, series: list[tuple[str, str, str]], format_
     """Grouped bars, one group a year. rows: dicts with "year" and each series' key.
 
     series: [(key, label, css class)]. format_value: turns a value into the page's language.
+    A series with no value in any row takes no room; with no value at all there is no chart
+    (an empty string).
     """
+    series = [s for s in series if any(row.get(s[0]) is not None for row in rows)]
+    if not series:
+        return ""
     width, height, left, bottom, top = 640, 280, 90, 40, 20
     plot_w, plot_h = width - left - 20, height - bottom - top
     values = [row[key] for row in rows for key, _label, _css in series if row.get(key) is not None]
@@ -98,10 +103,6 @@ def yearly_bars(rows, *, title: str, series: list[tuple[str, str, str]], format_
                 '<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>\n  ',
                 ((x, height - bottom + 18, year) for x, year in years),
             ),
-            "legend": [
-                (label, css)
-                for key, label, css in series
-                if any(row.get(key) is not None for row in rows)
-            ],
+            "legend": [(label, css) for _key, label, css in series],
         },
     )

@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView, TemplateView
@@ -93,20 +91,32 @@ class TradeExplorerView(TemplateView):
             return form.csv_response(rows)
         context = self.get_context_data(form=form, rows=rows)
         if rows:
-            chart_rows = {}
-            for row in rows:
-                year = chart_rows.setdefault(
-                    row["year"], {"year": row["year"], "exports": Decimal(0), "imports": Decimal(0)}
-                )
-                year["exports"] += row["exports"] or 0
-                year["imports"] += row["imports"] or 0
             context["chart"] = yearly_bars(
-                [chart_rows[y] for y in sorted(chart_rows)],
+                yearly_sums(rows),
                 title=_("Exports and imports of the partners shown, by year"),
                 series=[
                     ("exports", TradeFlow.EXPORT.label.capitalize(), "bar-exports"),
                     ("imports", TradeFlow.IMPORT.label.capitalize(), "bar-imports"),
+                    ("stored_total", _("Total trade (split not given)"), "bar-total"),
                 ],
                 format_value=money,
             )
         return self.render_to_response(context)
+
+
+def yearly_sums(rows) -> list[dict]:
+    """The explorer's rows summed by year: exports, imports, and the total trade of the partners
+    whose source gives no split (as South Korea's in 2016), which exports and imports leave out.
+    A sum stays None where no partner gives a figure."""
+    years: dict[int, dict] = {}
+    for row in rows:
+        year = years.setdefault(
+            row["year"],
+            {"year": row["year"], "exports": None, "imports": None, "stored_total": None},
+        )
+        for key in ("exports", "imports"):
+            if row[key] is not None:
+                year[key] = (year[key] or 0) + row[key]
+        if row["exports"] is None and row["imports"] is None and row["total"] is not None:
+            year["stored_total"] = (year["stored_total"] or 0) + row["total"]
+    return [years[year] for year in sorted(years)]

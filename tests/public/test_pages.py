@@ -97,6 +97,35 @@ def test_dossier_joins_everything_about_a_partner(client, demo):
     assert 'role="img"' in html and "<table" in html  # the chart and its data table
 
 
+def chart_of(html):
+    """(bar titles, legend) of the page's chart."""
+    chart = html[html.index("<svg") : html.index("</ul>", html.index("<svg"))]
+    bars = re.findall(r'<rect class="bar-[a-z]+"[^>]*><title>([^<]*)</title>', chart)
+    legend = re.findall(r'<span class="swatch [^"]+" aria-hidden="true"></span>([^<]+)<', chart)
+    return bars, legend
+
+
+def test_the_trade_chart_shows_a_total_whose_split_is_not_given(client, demo):
+    korea = client.get("/en/trade/", {"partner": "kr"}).content.decode()
+    assert chart_of(korea) == (
+        ["Total trade (split not given) 2016: $2.1 billion"],
+        ["Total trade (split not given)"],
+    )
+
+    china = client.get("/en/trade/", {"partner": "cn", "year_from": "2016"}).content.decode()
+    assert chart_of(china) == (
+        ["Exports 2016: $3 billion", "Imports 2016: $10.8 billion"],
+        ["Exports", "Imports"],
+    )
+
+    both = client.get("/en/trade/", {"partner": ["cn", "kr"], "year_from": "2016"})
+    assert chart_of(both.content.decode())[0] == [
+        "Exports 2016: $3 billion",
+        "Imports 2016: $10.8 billion",
+        "Total trade (split not given) 2016: $2.1 billion",
+    ]
+
+
 def test_agreement_history_says_no_more_than_the_sources(client, demo):
     html = client.get("/en/agreements/entente-education-chine-1980/").content.decode()
     assert '<span class="when">1980</span> Signed' in html
