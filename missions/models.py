@@ -56,7 +56,12 @@ class Mission(Publishable):
     )
     author_unit = models.CharField(_("written by"), max_length=200, blank=True)
     written_on = models.DateField(_("written on"), null=True, blank=True)
-    filed_by = models.CharField(_("filed by"), max_length=200, blank=True)
+    filed_by = models.CharField(
+        _("filed by"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who filed the report, with their title: “Name, title”."),
+    )
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
 
     objects = MissionQuerySet.as_manager()

@@ -18,6 +18,7 @@ class MissionTranslation(TranslationOptions):
         "objectives",
         "results",
         "author_unit",
+        "filed_by",
     )
 
 

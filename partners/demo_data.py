@@ -845,7 +845,8 @@ MISSION = {
     "author_unit_fr": "Direction des affaires intergouvernementales et de la coopération internationale",
     "author_unit_en": "Intergovernmental Affairs and International Cooperation Branch",
     "written_on": datetime.date(2017, 9, 22),
-    "filed_by": "Luc Castonguay, sous-ministre adjoint à la planification, l’évaluation et la qualité",
+    "filed_by_fr": "Luc Castonguay, sous-ministre adjoint à la planification, l’évaluation et la qualité",
+    "filed_by_en": "Luc Castonguay, Assistant Deputy Minister for Planning, Evaluation and Quality",
     "filed_on": datetime.date(2017, 10, 11),
     "sectors": ["health", "trade"],
     "agreements_signed": [

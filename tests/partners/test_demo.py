@@ -378,8 +378,9 @@ def test_the_2017_health_mission(demo):
     assert mission.author_unit_fr == (
         "Direction des affaires intergouvernementales et de la coopération internationale"
     )
-    assert mission.filed_by == (
-        "Luc Castonguay, sous-ministre adjoint à la planification, l\u2019évaluation et la qualité"
+    assert (mission.filed_by_fr, mission.filed_by_en) == (
+        "Luc Castonguay, sous-ministre adjoint à la planification, l\u2019évaluation et la qualité",
+        "Luc Castonguay, Assistant Deputy Minister for Planning, Evaluation and Quality",
     )
     signed = mission.agreements_signed.order_by("slug")
     assert [

@@ -165,6 +165,14 @@ def test_the_report_is_shown_whole(client, demo):
     assert "<h1>Mission of the Minister of Health and Social Services to China</h1>" in page
     assert '<time datetime="2017-09-02">September 2, 2017</time>' in page
     assert '<time datetime="2017-09-10">September 10, 2017</time>' in page
+    # The signatory's title in the page's language.
+    assert (
+        "<dt>Filed by</dt><dd>Luc Castonguay, Assistant Deputy Minister for Planning, "
+        "Evaluation and Quality</dd>"
+    ) in page
+    french = html(client.get(f"/fr/missions/{MISSION}/"))
+    assert "sous-ministre adjoint à la planification" in french
+    assert "Assistant Deputy Minister" not in french
     # A city that is itself the partner is named once.
     assert 'Places</dt><dd><a href="/en/partners/cn-sh/">Shanghai</a>, ' in page
     assert 'Qingdao (<a href="/en/partners/cn-sd/">Shandong</a>)' in page
