@@ -3,20 +3,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from config.search import matching
-from partners.filters import ModelChoiceFilter
-from partners.models import Partner, Sector
+from partners.filters import ModelChoiceFilter, published_partners, published_sectors
 from partners.widgets import NumberInput, Select, TextInput
 
 from .models import Agreement, AgreementKind, AgreementStatus
-
-
-def published_partners(request=None):
-    # Only what the choices show (their slug and name): not the partners' overviews.
-    return (
-        Partner.objects.published()
-        .only("slug", "name_fr", "name_en")
-        .order_by(f"name_{language()}", "pk")
-    )
 
 
 def language() -> str:
@@ -35,7 +25,7 @@ class AgreementFilter(django_filters.FilterSet):
     sector = ModelChoiceFilter(
         widget=Select,
         field_name="sectors",
-        queryset=Sector.objects.only("slug", "name_fr", "name_en").order_by("position"),
+        queryset=published_sectors,
         to_field_name="slug",
         label=_("Sector"),
     )

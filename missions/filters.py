@@ -4,8 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from config.search import unaccent_text
-from partners.filters import ModelChoiceFilter
-from partners.models import Partner, Sector
+from partners.filters import ModelChoiceFilter, published_partners, published_sectors
 from partners.widgets import NumberInput, Select
 
 from .models import Mission
@@ -13,15 +12,6 @@ from .models import Mission
 
 def language() -> str:
     return (get_language() or "fr")[:2]
-
-
-def published_partners(request=None):
-    # Only what the choices show (their slug and name): not the partners' overviews.
-    return (
-        Partner.objects.published()
-        .only("slug", "name_fr", "name_en")
-        .order_by(f"name_{language()}", "pk")
-    )
 
 
 def ministries() -> dict[str, list[tuple]]:
@@ -65,7 +55,7 @@ class MissionFilter(django_filters.FilterSet):
     sector = ModelChoiceFilter(
         widget=Select,
         field_name="sectors",
-        queryset=Sector.objects.only("slug", "name_fr", "name_en").order_by("position"),
+        queryset=published_sectors,
         to_field_name="slug",
         label=_("Sector"),
     )

@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Exists, OuterRef
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement
@@ -28,6 +29,20 @@ class ModelChoiceField(django_filters.fields.ModelChoiceField):
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = ModelChoiceField
+
+
+# The choices of the partner and sector filters of every list: only what a choice shows (its
+# slug and name), not the records' long texts.
+
+
+def published_partners(request=None):
+    """Published partners, by name in the page's language."""
+    language = (get_language() or "fr")[:2]
+    return (
+        Partner.objects.published()
+        .only("slug", "name_fr", "name_en")
+        .order_by(f"name_{language}", "pk")
+    )
 
 
 def published_sectors(request=None):
