@@ -7,6 +7,7 @@ what is new, updated and unchanged, and writes. Any error, or a dry run, rolls e
 the database is left exactly as it was.
 """
 
+import operator
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -284,7 +285,7 @@ class _RowValidator:
         # cells are all known, with a value of a common shape, skips the full check.
         self.text_cells = text_cells
         self.known_heads: dict[tuple, tuple[int, int, str]] = {}
-        self.known_products: dict[tuple, str] = {}
+        self.known_products: dict[object, str] = {}
         self.result = result
         self.partners = rules.PartnerLookup()
         self.products = rules.load_products()
@@ -302,6 +303,10 @@ class _RowValidator:
         )
         self.i_code = index.get(rules.HS_CODE)
         self.i_label = index.get(rules.PRODUCT)
+        # The cells that key known_heads and known_products.
+        self.head_cells = operator.itemgetter(self.i_year, self.i_partner, self.i_flow)
+        product = [i for i in (self.i_code, self.i_label) if i is not None]
+        self.product_cells = operator.itemgetter(*product) if product else lambda cells: None
         self.required = [
             (self.i_year, columns.names[rules.YEAR]),
             (self.i_partner, columns.names[rules.PARTNER]),
@@ -332,16 +337,9 @@ class _RowValidator:
         """The staged row (line, partner id, year, flow, HS code, value), or None after
         recording its errors."""
         if self.text_cells and len(cells) == self.width:
-            head = self.known_heads.get(
-                (cells[self.i_year], cells[self.i_partner], cells[self.i_flow])
-            )
+            head = self.known_heads.get(self.head_cells(cells))
             if head is not None:
-                code = self.known_products.get(
-                    (
-                        None if self.i_code is None else cells[self.i_code],
-                        None if self.i_label is None else cells[self.i_label],
-                    )
-                )
+                code = self.known_products.get(self.product_cells(cells))
                 if code is not None:
                     value = rules.plain_value(cells[self.i_value])
                     if value is not None:
@@ -349,14 +347,9 @@ class _RowValidator:
         row = self._check(line, cells)
         if row is not None and self.text_cells:
             if len(self.known_heads) < self.CACHE_SIZE:
-                head = (cells[self.i_year], cells[self.i_partner], cells[self.i_flow])
-                self.known_heads[head] = row[1:4]
+                self.known_heads[self.head_cells(cells)] = row[1:4]
             if len(self.known_products) < self.CACHE_SIZE:
-                product = (
-                    None if self.i_code is None else cells[self.i_code],
-                    None if self.i_label is None else cells[self.i_label],
-                )
-                self.known_products[product] = row[4]
+                self.known_products[self.product_cells(cells)] = row[4]
         return row
 
     def _check(self, line: int, cells: list):
