@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from partners.admin_base import PublishableAdmin
+from partners.publishing.admin import PublishableAdmin
 
 from .models import Agreement, AgreementEvent, FundingCall
 

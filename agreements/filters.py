@@ -2,9 +2,9 @@ import django_filters
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from config.search import matching
 from partners.filters import ModelChoiceFilter, published_partners, published_sectors
-from partners.widgets import NumberInput, Select, TextInput
+from partners.publishing.search import matching
+from partners.publishing.widgets import NumberInput, Select, TextInput
 
 from .models import Agreement, AgreementKind, AgreementStatus
 

@@ -4,7 +4,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from partners.common import (
+from partners.models import Partner, Sector
+from partners.publishing.models import (
     DatePrecision,
     Publishable,
     PublishableQuerySet,
@@ -14,7 +15,6 @@ from partners.common import (
     partial_date_constraint,
     record_url,
 )
-from partners.models import Partner, Sector
 
 from .validators import PdfDocumentValidator
 
@@ -108,6 +108,8 @@ class Agreement(Publishable):
 
     objects = AgreementQuerySet.as_manager()
     translation_required = ("title", "summary")
+    # What the search finds an agreement by, its title first (partners/publishing/search.py).
+    search_fields = ("title", "summary")
 
     class Meta:
         verbose_name = _("agreement")

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from partners.history import track_history
+from partners.publishing.history import track_history
 
 from .models import Agreement, AgreementEvent, FundingCall
 

@@ -58,7 +58,10 @@ PAGES = [
 
 VOLATILE = [
     (re.compile(r'nonce="[^"]*"'), 'nonce="N"'),
-    (re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"'), 'name="csrfmiddlewaretoken" value="T"'),
+    (
+        re.compile(r'name="csrfmiddlewaretoken" value="[^"]*"'),
+        'name="csrfmiddlewaretoken" value="T"',
+    ),
     (re.compile(r"<updated>[^<]*</updated>"), "<updated>U</updated>"),
 ]
 

@@ -253,7 +253,7 @@ def run_command(path: str) -> dict:
     import django
 
     django.setup()
-    from partners.trade_import import import_trade_file
+    from partners.trade.importing import import_trade_file
 
     result = import_trade_file(path=path)
     if not result.ok:

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agreements.alerts import agreement_alerts
-from partners import reports
-from partners.workflow import LANGUAGE_NAMES
+from config import reports
+from partners.publishing.models import publishable_models
+from partners.publishing.services import LANGUAGE_NAMES
 
 
 class MinistryAdminSite(admin.AdminSite):
@@ -38,11 +39,8 @@ class MinistryAdminSite(admin.AdminSite):
         return super().index(request, {**context, **(extra_context or {})})
 
     def translation_report(self, request):
-        model_name = (
-            request.GET.get("model")
-            if request.GET.get("model") in reports.PUBLISHABLE_MODELS
-            else None
-        )
+        models = {model._meta.model_name: model for model in publishable_models()}
+        model_name = request.GET.get("model") if request.GET.get("model") in models else None
         language = (
             request.GET.get("language") if request.GET.get("language") in LANGUAGE_NAMES else None
         )
@@ -56,8 +54,7 @@ class MinistryAdminSite(admin.AdminSite):
                 "title": _("Missing and outdated translations"),
                 "page": page,
                 "models": [
-                    (name, model._meta.verbose_name_plural)
-                    for name, model in reports.PUBLISHABLE_MODELS.items()
+                    (name, model._meta.verbose_name_plural) for name, model in models.items()
                 ],
                 "languages": list(LANGUAGE_NAMES.items()),
                 "selected_model": model_name,

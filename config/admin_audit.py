@@ -6,8 +6,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Transition
-from .templatetags.staff import admin_change_url
+from partners.publishing.models import Transition
+from partners.templatetags.staff import admin_change_url
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

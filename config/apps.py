@@ -1,7 +1,24 @@
+from django.apps import AppConfig
 from django.contrib.admin.apps import AdminConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MinistryAdminConfig(AdminConfig):
     """Django's admin with the ministry's site (dashboard, staff reports): config/admin.py."""
 
     default_site = "config.admin.MinistryAdminSite"
+
+
+class SiteConfig(AppConfig):
+    """What spans every app: the staff dashboard and reports, the audit trail, the cross-record
+    search, the sitemaps, the page cache, backups, and the demo and benchmark data. It sits above
+    the domain apps; they never import it (docs/architecture.md)."""
+
+    name = "config"
+    verbose_name = _("Site")
+
+    def ready(self):
+        from . import admin_audit  # noqa: F401  (registers the audit trail)
+        from .cache import connect_invalidation
+
+        connect_invalidation()

@@ -6,21 +6,12 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, F, OuterRef, Q
 
 from agreements.alerts import alert_counts
-from agreements.models import Agreement
-from missions.models import (
-    DelegationMember,
-    FollowUpAction,
-    Mission,
-    MissionPlace,
-    Recommendation,
-)
-
-from .common import LanguageScope, PublicationStatus
-from .models import ImportBatch, Partner, Transition
-from .workflow import LANGUAGES, missing_translations, outdated_languages
+from missions.models import FollowUpAction
+from partners.models import ImportBatch, Transition
+from partners.publishing.models import LanguageScope, PublicationStatus, publishable_models
+from partners.publishing.services import LANGUAGES, missing_translations, outdated_languages
 
 S = PublicationStatus
-PUBLISHABLE_MODELS = {"partner": Partner, "agreement": Agreement, "mission": Mission}
 WATCHED = [S.SUBMITTED, S.SCHEDULED, S.PUBLISHED]
 
 
@@ -28,11 +19,6 @@ def _empty(name: str, language: str) -> Q:
     """Empty or blank, as missing_translations() sees it (it strips the text)."""
     column = f"{name}_{language}"
     return Q(**{f"{column}__isnull": True}) | Q(**{f"{column}__regex": r"^\s*$"})
-
-
-# A mission's texts that belong to its places, delegation and recommendations (the translated
-# children of Mission.translated_children()).
-MISSION_CHILDREN = ((MissionPlace, "city"), (DelegationMember, "title"), (Recommendation, "text"))
 
 
 def translation_gaps_query(model, language: str | None = None) -> Q:
@@ -46,10 +32,12 @@ def translation_gaps_query(model, language: str | None = None) -> Q:
         other_only = LanguageScope.ENGLISH_ONLY if lang == "fr" else LanguageScope.FRENCH_ONLY
         for name in model.translation_required:
             condition |= _empty(name, lang) & ~Q(language_scope=other_only)
-        if model is Mission:
-            for child, name in MISSION_CHILDREN:
-                empty = child.objects.filter(_empty(name, lang), mission=OuterRef("pk"))
-                condition |= Q(Exists(empty)) & ~Q(language_scope=other_only)
+        for relation, name in model.translated_child_fields:
+            parent_link = model._meta.get_field(relation).field
+            empty = parent_link.model.objects.filter(
+                _empty(name, lang), **{parent_link.name: OuterRef("pk")}
+            )
+            condition |= Q(Exists(empty)) & ~Q(language_scope=other_only)
         newer = "english_changed_at" if lang == "fr" else "french_changed_at"
         mine = "french_changed_at" if lang == "fr" else "english_changed_at"
         condition |= Q(language_scope=LanguageScope.BOTH, **{f"{newer}__gt": F(mine)})
@@ -66,14 +54,12 @@ class TranslationGap:
 def translation_report(*, model_name: str | None = None, language: str | None = None):
     """Published, submitted or scheduled records whose translation is missing or outdated."""
     gaps = []
-    for name, model in PUBLISHABLE_MODELS.items():
-        if model_name and name != model_name:
+    for model in publishable_models():
+        if model_name and model._meta.model_name != model_name:
             continue
         queryset = model.objects.filter(
             translation_gaps_query(model, language), publication_status__in=WATCHED
-        )
-        if model is Mission:
-            queryset = queryset.prefetch_related("places", "delegation", "recommendations")
+        ).prefetch_related(*(relation for relation, _name in model.translated_child_fields))
         for record in queryset.order_by("-updated_at"):
             missing = [
                 m for m in missing_translations(record) if not language or m.language == language
@@ -93,7 +79,7 @@ def dashboard(*, user, today: datetime.date):
     )
     drafts_by_me = []
     waiting, scheduled = [], []
-    for model in PUBLISHABLE_MODELS.values():
+    for model in publishable_models():
         my_ids = model.history.filter(history_user=user, history_type="+").values("id")
         drafts_by_me += list(model.objects.filter(publication_status=S.DRAFT, pk__in=my_ids)[:10])
         waiting += list(model.objects.filter(publication_status=S.SUBMITTED)[:10])

@@ -23,7 +23,7 @@ urlpatterns += i18n_patterns(
     path(_("partners/"), include("partners.urls")),
     path(_("agreements/"), include("agreements.urls")),
     path(_("missions/"), include("missions.urls")),
-    path(_("trade/"), include("partners.trade_urls")),
+    path(_("trade/"), include("partners.trade.urls")),
     path(_("search/"), SearchView.as_view(), name="search"),
     prefix_default_language=True,
 )

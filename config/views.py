@@ -13,8 +13,8 @@ from agreements import selectors as agreement_selectors
 from agreements.models import Agreement, AgreementEvent
 from missions import selectors as mission_selectors
 from missions.models import Mission
-from partners.common import PublicationStatus
 from partners.models import Partner, WorldRegion
+from partners.publishing.models import PublicationStatus
 
 
 def recent_agreements(count: int):

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from partners.admin_base import PublishableAdmin, RecordAdmin
+from partners.publishing.admin import PublishableAdmin, RecordAdmin
 
 from .models import (
     DelegationMember,

@@ -1,6 +1,6 @@
 from django.utils.translation import gettext as _
 
-from partners.feeds import ListFeed
+from partners.publishing.feeds import ListFeed
 
 from . import selectors
 

@@ -3,9 +3,9 @@ from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from config.search import unaccent_text
 from partners.filters import ModelChoiceFilter, published_partners, published_sectors
-from partners.widgets import NumberInput, Select
+from partners.publishing.search import unaccent_text
+from partners.publishing.widgets import NumberInput, Select
 
 from .models import Mission
 

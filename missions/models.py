@@ -4,8 +4,8 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Agreement
-from partners.common import Publishable, PublishableQuerySet, record_url
 from partners.models import Partner, Sector
+from partners.publishing.models import Publishable, PublishableQuerySet, record_url
 
 
 class MissionQuerySet(PublishableQuerySet):
@@ -66,6 +66,8 @@ class Mission(Publishable):
 
     objects = MissionQuerySet.as_manager()
     translation_required = ("title", "ministry", "context", "objectives", "results")
+    # What the search finds a mission by, its title first (partners/publishing/search.py).
+    search_fields = ("title", "summary", "context", "objectives", "results")
 
     class Meta:
         verbose_name = _("mission")
@@ -110,12 +112,12 @@ class Mission(Publishable):
     def get_absolute_url(self):
         return record_url("missions:detail", self.slug)
 
-    def translated_children(self):
-        return [
-            *((place, "city") for place in self.places.all()),
-            *((member, "title") for member in self.delegation.all()),
-            *((item, "text") for item in self.recommendations.all()),
-        ]
+    # The children's texts that the completeness gate checks too: (relation, field).
+    translated_child_fields = (
+        ("places", "city"),
+        ("delegation", "title"),
+        ("recommendations", "text"),
+    )
 
     @staticmethod
     def lines(text: str) -> list[str]:

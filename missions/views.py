@@ -1,6 +1,6 @@
 from django.views.generic import DetailView, ListView
 
-from partners.listing import PublicDetailMixin, PublicListMixin
+from partners.publishing.views import PublicDetailMixin, PublicListMixin
 
 from . import selectors
 from .filters import MissionFilter

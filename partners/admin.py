@@ -1,12 +1,12 @@
 from django.contrib import admin
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from . import admin_audit  # noqa: F401  (registers the audit trail)
-from .admin_base import PublishableAdmin, RecordAdmin
-from .models import ImportBatch, Office, Partner, Product, Sector, TradeFigure
-from .trade_import.admin import ImportBatchAdmin, TradeImportMixin
+from partners.publishing.admin import PublishableAdmin, RecordAdmin
+from partners.trade import admin as trade_admin  # noqa: F401  (registers the trade admins)
+
+from .models import Office, Partner, Sector
 
 
 @admin.register(Sector)
@@ -101,46 +101,3 @@ class OfficeAdmin(RecordAdmin):
     list_select_related = ["partner"]
     search_fields = ["name_fr", "name_en", "city_fr", "city_en", "partner__name_fr"]
     autocomplete_fields = ["partner"]
-
-
-class MissingLabelFilter(admin.SimpleListFilter):
-    """Products an import created with a label in one language only."""
-
-    title = _("label")
-    parameter_name = "label"
-
-    def lookups(self, request, model_admin):
-        return [("fr", _("missing in French")), ("en", _("missing in English"))]
-
-    def queryset(self, request, queryset):
-        if self.value() in ("fr", "en"):
-            field = f"label_{self.value()}"
-            return queryset.filter(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
-        return queryset
-
-
-@admin.register(Product)
-class ProductAdmin(RecordAdmin):
-    list_display = ["hs_code", "label_fr", "label_en"]
-    list_filter = [MissingLabelFilter]
-    search_fields = ["hs_code", "label_fr", "label_en"]
-
-
-@admin.register(TradeFigure)
-class TradeFigureAdmin(TradeImportMixin, admin.ModelAdmin):
-    list_display = ["partner", "year", "flow", "product", "value_cad"]
-    list_filter = ["year", "flow", ("product", admin.EmptyFieldListFilter)]
-    list_select_related = ["partner", "product"]
-    search_fields = [
-        "partner__name_fr",
-        "partner__name_en",
-        "partner__iso_code",
-        "product__hs_code",
-    ]
-    autocomplete_fields = ["partner", "product"]
-    date_hierarchy = None
-    list_per_page = 50
-    show_full_result_count = False
-
-
-admin.site.register(ImportBatch, ImportBatchAdmin)

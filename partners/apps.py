@@ -9,8 +9,6 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from config.cache import connect_invalidation
-        from config.search import register_sqlite_unaccent
+        from partners.publishing.search import register_sqlite_unaccent
 
-        connect_invalidation()
         connection_created.connect(register_sqlite_unaccent, dispatch_uid="sqlite-unaccent")

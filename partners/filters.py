@@ -1,35 +1,12 @@
 import django_filters
 from django.db.models import Exists, OuterRef
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from agreements.models import Agreement
+from partners.publishing.filters import ModelChoiceFilter
+from partners.publishing.language import active_language
+from partners.publishing.widgets import Select
 
 from .models import Partner, PartnerKind, Sector, WorldRegion
-from .widgets import Select
-
-
-class ModelChoiceIterator(django_filters.fields.ModelChoiceIterator):
-    """A select's records read in one query. Django reads them with iterator(), which opens a
-    server-side cursor on PostgreSQL: declare, fetch and close cost three round trips more for
-    a list of a few hundred records that the page shows whole."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        if getattr(self.field, "null_label", None) is not None:
-            yield (self.field.null_value, self.field.null_label)
-        for obj in self.queryset.all():
-            yield self.choice(obj)
-
-
-class ModelChoiceField(django_filters.fields.ModelChoiceField):
-    iterator = ModelChoiceIterator
-
-
-class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    field_class = ModelChoiceField
-
 
 # The choices of the partner and sector filters of every list: only what a choice shows (its
 # slug and name), not the records' long texts.
@@ -37,7 +14,7 @@ class ModelChoiceFilter(django_filters.ModelChoiceFilter):
 
 def published_partners(request=None):
     """Published partners, by name in the page's language."""
-    language = (get_language() or "fr")[:2]
+    language = active_language()
     return (
         Partner.objects.published()
         .only("slug", "name_fr", "name_en")
@@ -76,5 +53,13 @@ class PartnerFilter(django_filters.FilterSet):
         fields = []
 
     def filter_agreements(self, queryset, name, value):
-        in_force = Exists(Agreement.objects.published().in_force().filter(parties=OuterRef("pk")))
+        # The agreements' side of the parties, through the reverse relation: partners sit below
+        # agreements and do not import them.
+        in_force = Exists(
+            Partner.agreements.through.objects.filter(
+                partner=OuterRef("pk"),
+                agreement__publication_status="published",
+                agreement__status="in_force",
+            )
+        )
         return queryset.filter(in_force) if value == "yes" else queryset.exclude(in_force)

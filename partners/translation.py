@@ -6,7 +6,8 @@ every language's column (the order django-simple-history documents).
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .history import track_history
+from partners.publishing.history import track_history
+
 from .models import Office, Partner, Product, Sector
 
 

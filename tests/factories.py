@@ -14,8 +14,8 @@ from missions.models import (
     MissionPlace,
     Recommendation,
 )
-from partners.common import PublicationStatus
 from partners.models import Office, Partner, PartnerKind, Product, Sector, TradeFigure
+from partners.publishing.models import PublicationStatus
 
 
 class UserFactory(factory.django.DjangoModelFactory):

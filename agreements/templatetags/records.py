@@ -3,7 +3,7 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
-from partners.templatetags.public import _notice, language, translated_value
+from partners.publishing.language import active_language, availability_notice, translated_value
 
 register = template.Library()
 
@@ -30,11 +30,11 @@ def translated_list(obj, field):
         intro,
         format_html_join("", "<li>{}</li>", ((item,) for item in items)),
     )
-    if source == language():
+    if source == active_language():
         return body
     return format_html(
         '<div lang="{}">{}</div> <span class="notice-language">({})</span>',
         source,
         body,
-        _notice(source),
+        availability_notice(source),
     )

@@ -22,8 +22,8 @@ from agreements.models import (
     EventKind,
 )
 from missions.models import DelegationMember, Mission, MissionPlace, Recommendation
-from partners.common import DatePrecision, PublicationStatus
 from partners.models import Partner, Product, Sector, TradeFigure, TradeFlow
+from partners.publishing.models import DatePrecision, PublicationStatus
 
 PREFIX = "gen-"
 

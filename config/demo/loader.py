@@ -17,11 +17,19 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement
 from missions.models import Mission
+from partners.models import (
+    Office,
+    OfficeKind,
+    Partner,
+    Product,
+    Sector,
+    TradeFigure,
+    Transition,
+)
+from partners.publishing.models import PublicationStatus
+from partners.reference import sync_reference_countries
 
-from . import demo_data as data
-from .common import PublicationStatus
-from .models import Office, OfficeKind, Partner, Product, Sector, TradeFigure, Transition
-from .reference import sync_reference_countries
+from . import partners as data
 
 PUBLISHED_AT = datetime.datetime(2019, 12, 20, 19, 44, tzinfo=datetime.UTC)  # the seeds' update
 

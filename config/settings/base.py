@@ -47,6 +47,7 @@ LOCAL_APPS = [
     "partners",
     "agreements",
     "missions",
+    "config.apps.SiteConfig",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

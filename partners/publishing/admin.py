@@ -13,8 +13,8 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import workflow
-from .common import PublicationStatus
+from . import services as workflow
+from .models import PublicationStatus
 
 S = PublicationStatus
 STEP_LABELS = {
@@ -42,7 +42,7 @@ class RecordAdmin(SimpleHistoryAdmin, TranslationAdmin):
 
 
 class PublishableAdmin(RecordAdmin):
-    """Editors write and submit; publishers publish, schedule and unpublish (partners/workflow.py).
+    """Editors write and submit; publishers publish, schedule and unpublish (partners/publishing/services.py).
 
     The publication fields are never edited by hand: the workflow panel under the form takes
     each step, checks who may take it and whether both languages are complete, and logs it.

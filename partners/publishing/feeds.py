@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .templatetags.public import text_in
+from .language import text_in
 
 ITEMS = 50
 

@@ -1,13 +1,19 @@
-"""Pieces every public record shares: publication state and dates known only in part.
+"""Pieces every public record shares: publication state, its steps (Transition), and dates
+known only in part.
 
-They live in the partners app because agreements and missions already depend on it.
+The publication core sits at the bottom of the layers (docs/architecture.md): it imports no
+content app, and code that applies to every public record finds the models by subclass
+(`publishable_models()`). Its models belong to the `partners` app (app label and tables).
 """
 
 import datetime
 import functools
 import re
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.signals import setting_changed
 from django.db import models
 from django.dispatch import receiver
@@ -125,9 +131,17 @@ class Publishable(models.Model):
 
         return tuple(translator.get_options_for_model(cls).fields)
 
+    # Children whose texts the completeness gate checks too: (relation name, field), e.g. a
+    # mission's ("places", "city").
+    translated_child_fields: tuple[tuple[str, str], ...] = ()
+
     def translated_children(self) -> list[tuple[models.Model, str]]:
         """(child, field) pairs that the completeness gate checks too."""
-        return []
+        return [
+            (child, name)
+            for relation, name in self.translated_child_fields
+            for child in getattr(self, relation).all()
+        ]
 
     @classmethod
     def publication_constraints(cls, prefix: str) -> list:
@@ -150,6 +164,16 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.publication_status == PublicationStatus.PUBLISHED
+
+
+def publishable_models() -> list[type[Publishable]]:
+    """Every model the public sees once it is published, found by subclass (as Wagtail's
+    `publish_scheduled` finds its page models), in the order the apps are installed."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Publishable) and not model._meta.abstract
+    ]
 
 
 class DatePrecision(models.TextChoices):
@@ -240,3 +264,36 @@ def partial_date_constraint(date_field: str, precision_field: str, name: str):
         name=name,
         violation_error_message=_("A date is required unless its precision is “unknown”."),
     )
+
+
+class Transition(models.Model):
+    """One step of a record's publication workflow: who moved it, when, from what to what, why."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    from_status = models.CharField(_("from"), max_length=20, choices=PublicationStatus)
+    to_status = models.CharField(_("to"), max_length=20, choices=PublicationStatus)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("at"))
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("publication step")
+        verbose_name_plural = _("publication steps")
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "-at"], name="transition_record_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

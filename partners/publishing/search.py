@@ -1,45 +1,26 @@
-"""One search box over partners, agreements and missions, in the page's language, ranked.
+"""Text search in the page's language, shared by every public record: the search box and the
+text filter of each list.
 
 PostgreSQL: full-text search with the `fr_unaccent` and `en_unaccent` configurations (French and
 English stemming, accents ignored: `sante` finds `santé`, `Quebec` finds `Québec`) over a stored
-document per record and language, title weighted above the rest, with a GIN index
-(agreements/migrations/0005_search_documents.py).
-SQLite: every word must appear, accents and case ignored; a title match ranks first.
+document per record and language, title weighted above the rest, with a GIN index. Each app's
+migrations add the documents of its own table (`search_document_sql()`), from the fields its
+model declares in `search_fields` (title first).
+SQLite: every word must appear, accents and case ignored.
 """
 
 import unicodedata
-from dataclasses import dataclass
 
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connection
-from django.db.models import Case, CharField, F, FloatField, Func, Q, TextField, Value, When
+from django.db.models import F, Func, TextField, Value
 from django.db.models.expressions import Col, Expression
 from django.db.models.functions import Coalesce, Concat, Lower
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
-from django.views.generic import TemplateView
-
-from agreements.models import Agreement
-from missions.models import Mission
-from partners.listing import ForgivingPaginator
-from partners.models import Partner
 
 MAX_QUERY = 200
-PER_KIND = 100
 CONFIGS = {"fr": "fr_unaccent", "en": "en_unaccent"}
-
-# (model, kind label key, title field, body fields): the stored documents hold the same text.
-SEARCHED = [
-    (Partner, "partner", "name", ["name", "overview"]),
-    (Agreement, "agreement", "title", ["title", "summary"]),
-    (Mission, "mission", "title", ["title", "summary", "context", "objectives", "results"]),
-]
 
 
 class Document(Expression):
@@ -61,36 +42,6 @@ class Document(Expression):
 def unaccent_text(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text or "")
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-
-
-@dataclass
-class Hit:
-    record: object
-    kind: str
-    rank: float
-    excerpt: str
-
-
-def _postgres(model, kind, title, fields, words, language):
-    query = SearchQuery(words, search_type="websearch", config=CONFIGS[language])
-    # Only what a result shows of its record (its link and title): every match is ranked and
-    # sorted, thousands for a common word, and the excerpts come afterwards, for the page shown
-    # (add_excerpts()).
-    queryset = (
-        model.objects.published()
-        .only("slug", *(f"{title}_{code}" for code in CONFIGS))
-        .alias(search_document=Document(language))
-        .filter(search_document=query)
-        .annotate(rank=SearchRank(Document(language), query))
-        .order_by("-rank", "pk")[:PER_KIND]
-    )
-    return [Hit(r, kind, float(r.rank), "") for r in queryset]
-
-
-def _body(record, fields: list[str], language: str) -> str:
-    """The record's text after its title (the plain excerpt is cut from it)."""
-    parts = [getattr(record, f"{name}_{language}", None) or "" for name in fields[1:] or fields]
-    return "\n".join(part for part in parts if part)
 
 
 # ts_headline marks the words with these (private-use) characters; the text is escaped, then
@@ -136,50 +87,13 @@ def body_text(fields: list[str], language: str):
     return Concat(*spaced, output_field=TextField())
 
 
-def add_excerpts(hits: list[Hit], words: str, language: str) -> list[Hit]:
-    """An excerpt of each hit shown: on PostgreSQL, the passage with the words highlighted
-    (ts_headline is costly: only for the hits shown); on SQLite, a plain passage."""
-    if connection.vendor != "postgresql" or not hits:
-        for hit in hits:
-            hit.excerpt = plain_excerpt(hit.excerpt, words)
-        return hits
-    config = CONFIGS[language]
-    query = SearchQuery(words, search_type="websearch", config=config)
-    # One query whatever the kinds on the page: a UNION ALL of one part a record type, each
-    # unordered (the hits keep their order).
-    parts = [
-        model.objects.filter(pk__in=[hit.record.pk for hit in hits if hit.kind == kind])
-        .order_by()
-        .annotate(
-            record_type=Value(kind, output_field=CharField()),
-            excerpt=SearchHeadline(
-                body_text(fields, language),
-                query,
-                config=config,
-                max_words=25,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-                start_sel=START,
-                stop_sel=STOP,
-            ),
-        )
-        .values_list("record_type", "pk", "excerpt")
-        for model, kind, _title, fields in SEARCHED
-    ]
-    by_record = {(hit.kind, hit.record.pk): hit for hit in hits}
-    for kind, pk, excerpt in parts[0].union(*parts[1:], all=True):
-        by_record[(kind, pk)].excerpt = highlight(excerpt)
-    return hits
-
-
 def matching(queryset, words: str, language: str):
     """The records of the queryset whose text holds the words, as the search box finds them
     (a list's text filter): full text on PostgreSQL, every word on SQLite, accents ignored."""
     words = clean_words(words)
     if not words:
         return queryset
-    fields = next(fields for model, _k, _t, fields in SEARCHED if model is queryset.model)
+    fields = list(searched_fields(queryset.model))
     if connection.vendor == "postgresql":
         query = SearchQuery(words, search_type="websearch", config=CONFIGS[language])
         return queryset.alias(search_document=Document(language)).filter(search_document=query)
@@ -198,25 +112,6 @@ def haystack(fields: list[str], language: str):
     return Lower(Unaccent(Concat(*spaced, output_field=TextField())))
 
 
-def _sqlite(model, kind, title, fields, words, language):
-    terms = [unaccent_text(word) for word in words.split()][:10]
-    title_text = Lower(
-        Unaccent(Coalesce(F(f"{title}_{language}"), Value(""), output_field=TextField()))
-    )
-    queryset = model.objects.published().annotate(
-        haystack=haystack(fields, language), title_text=title_text
-    )
-    for term in terms:
-        queryset = queryset.filter(haystack__contains=term)
-    title_all = Q()
-    for term in terms:
-        title_all &= Q(title_text__contains=term)
-    queryset = queryset.annotate(
-        rank=Case(When(title_all, then=Value(2.0)), default=Value(1.0), output_field=FloatField())
-    ).order_by("-rank", "pk")[:PER_KIND]
-    return [Hit(r, kind, float(r.rank), _body(r, fields, language)) for r in queryset]
-
-
 class Unaccent(Func):
     """unaccent(): PostgreSQL's extension, or the Python function registered on SQLite."""
 
@@ -231,35 +126,43 @@ def clean_words(words: str) -> str:
     return " ".join(printable.split())[:MAX_QUERY]
 
 
-def search(words: str, language: str) -> list[Hit]:
-    words = clean_words(words)
-    if not words:
-        return []
-    engine = _postgres if connection.vendor == "postgresql" else _sqlite
-    hits = []
-    for model, kind, title, fields in SEARCHED:
-        hits += engine(model, kind, title, fields, words, language)
-    return sorted(hits, key=lambda hit: -hit.rank)
+def searched_fields(model) -> tuple[str, ...]:
+    """The translated fields a record is found by, its title first (`Model.search_fields`)."""
+    return model.search_fields
 
 
-class SearchView(TemplateView):
-    template_name = "search/results.html"
+def search_document_sql(title: str, body: list[str], language: str) -> str:
+    """The stored document of a table in a language: the title weighted A, the rest B (the
+    generated column `search_fr` / `search_en` each app's migration adds to its table)."""
+    config = f"'{language}_unaccent'::regconfig"
+    text = " || ' ' || ".join(f"coalesce({column}_{language}, '')" for column in body)
+    return (
+        f"setweight(to_tsvector({config}, coalesce({title}_{language}, '')), 'A')"
+        f" || setweight(to_tsvector({config}, {text}), 'B')"
+    )
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        raw = self.request.GET.get("q", "")
-        language = (get_language() or "fr")[:2]
-        hits = search(raw, language)
-        paginator = ForgivingPaginator(hits, 20)
-        page = paginator.page(paginator.validate_number(self.request.GET.get("page") or 1))
-        add_excerpts(list(page.object_list), clean_words(raw), language)
-        context.update(
-            q=clean_words(raw),
-            too_long=len(" ".join(raw.split())) > MAX_QUERY,
-            page_obj=page,
-            result_count=len(hits),
+
+def add_search_documents(schema_editor, table: str, title: str, body: list[str]) -> None:
+    """Give a table its stored documents and their GIN indexes (PostgreSQL; nothing elsewhere).
+    Idempotent: a database whose documents an older migration already added keeps them."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for language in CONFIGS:
+        schema_editor.execute(
+            f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_{language} tsvector"
+            f" GENERATED ALWAYS AS ({search_document_sql(title, body, language)}) STORED"
         )
-        return context
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {table}_search_{language} ON {table}"
+            f" USING gin (search_{language})"
+        )
+
+
+def remove_search_documents(schema_editor, table: str) -> None:
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for language in CONFIGS:
+        schema_editor.execute(f"ALTER TABLE {table} DROP COLUMN IF EXISTS search_{language}")
 
 
 def register_sqlite_unaccent(sender, connection, **kwargs):

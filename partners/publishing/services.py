@@ -19,8 +19,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .common import LanguageScope, PublicationStatus, Publishable
-from .models import Transition
+from .models import (
+    LanguageScope,
+    PublicationStatus,
+    Publishable,
+    Transition,
+    publishable_models,
+)
 
 S = PublicationStatus
 LANGUAGES = ("fr", "en")
@@ -193,14 +198,9 @@ def history(record: Publishable):
 
 def publish_due(*, now: datetime.datetime | None = None) -> list[Publishable]:
     """Publish every scheduled record whose time has come (idempotent: run it as often as you like)."""
-    from agreements.models import Agreement
-    from missions.models import Mission
-
-    from .models import Partner
-
     now = now or timezone.now()
     published = []
-    for model in (Partner, Agreement, Mission):
+    for model in publishable_models():
         due = model.objects.select_for_update().filter(
             publication_status=S.SCHEDULED, scheduled_for__lte=now
         )

@@ -5,7 +5,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.forms import ModelChoiceField
 from django.utils.translation import get_language
 
-from config.exports import export_response
+from partners.publishing.exports import export_response
 
 
 class ForgivingPaginator(Paginator):

@@ -15,44 +15,28 @@ from decimal import Decimal
 from babel import Locale
 from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.translation import get_language, gettext_lazy
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from partners.common import date_format
+from partners.publishing.language import (
+    active_language,
+    availability_notice,
+    translated_value,
+)
+from partners.publishing.language import text_in as plain_text_in
+from partners.publishing.models import date_format
 
 register = template.Library()
 
 BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
-OTHER = {"fr": "en", "en": "fr"}
-
-
-def language() -> str:
-    return (get_language() or "fr")[:2]
 
 
 def babel_locale() -> str:
-    return BABEL_LOCALES.get(language(), "fr_CA")
-
-
-def _notice(source_language: str) -> str:
-    if source_language == "en":
-        return _("Content available in English only")
-    return _("Content available in French only")
-
-
-def translated_value(obj, field: str, current: str | None = None) -> tuple[str, str]:
-    """(text, language of the text): the page's language (`current`), else the other one."""
-    current = current or language()
-    text = getattr(obj, f"{field}_{current}", None) or ""
-    if text.strip():
-        return text, current
-    other = OTHER.get(current, "fr")
-    return (getattr(obj, f"{field}_{other}", None) or ""), other
+    return BABEL_LOCALES[active_language()]
 
 
 @register.simple_tag
 def translated(obj, field, paragraphs=False):
-    current = language()
+    current = active_language()
     text, source = translated_value(obj, field, current)
     body = _paragraphs(text) if paragraphs else conditional_escape(text)
     if source == current or not text.strip():
@@ -63,14 +47,14 @@ def translated(obj, field, paragraphs=False):
         tag=tag,
         lang=source,
         body=body,
-        notice=_notice(source),
+        notice=availability_notice(source),
     )
 
 
 @register.simple_tag
 def text_in(obj, field):
     """The plain text of a translated field (for attributes and titles), with fallback."""
-    return translated_value(obj, field)[0]
+    return plain_text_in(obj, field)
 
 
 def _paragraphs(text: str):
@@ -157,7 +141,7 @@ def money(value):
         if amount >= scale:
             scaled = amount / scale
             shown = _format(scaled, 1 if scaled < 100 else 0, optional_digits=True)
-            if language() == "fr":
+            if active_language() == "fr":
                 return f"{sign}{shown}\u00a0{french_unit}"
             return f"{sign}${shown} {english_word}"
     return money_full(value)
@@ -171,7 +155,7 @@ def money_full(value):
         return "—"
     shown = _format(abs(amount))
     sign = "-" if amount < 0 else ""
-    if language() == "fr":
+    if active_language() == "fr":
         return f"{sign}{shown}\u00a0$"
     return f"{sign}${shown}"
 
@@ -183,7 +167,7 @@ def percent(value, digits=1):
     if fraction is None:
         return "—"
     shown = _format(fraction * 100, int(digits))
-    return f"{shown}\u00a0%" if language() == "fr" else f"{shown}%"
+    return f"{shown}\u00a0%" if active_language() == "fr" else f"{shown}%"
 
 
 @register.filter

@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,8 +23,10 @@ from import_export.admin import ExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
-from ..models import ImportBatchChange, ImportSource, TradeFigure, TradeFlow
-from .service import SAMPLE_SIZE, RollbackRefused, import_trade_file, rollback_batch
+from partners.publishing.admin import RecordAdmin
+
+from .importing.service import SAMPLE_SIZE, RollbackRefused, import_trade_file, rollback_batch
+from .models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure, TradeFlow
 
 UPLOAD_DIR = "trade_imports"
 SESSION_KEY = "trade_imports"
@@ -357,3 +360,46 @@ class ImportBatchAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
         return HttpResponseRedirect(url)
+
+
+admin.site.register(ImportBatch, ImportBatchAdmin)
+
+
+class MissingLabelFilter(admin.SimpleListFilter):
+    """Products an import created with a label in one language only."""
+
+    title = _("label")
+    parameter_name = "label"
+
+    def lookups(self, request, model_admin):
+        return [("fr", _("missing in French")), ("en", _("missing in English"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("fr", "en"):
+            field = f"label_{self.value()}"
+            return queryset.filter(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
+        return queryset
+
+
+@admin.register(Product)
+class ProductAdmin(RecordAdmin):
+    list_display = ["hs_code", "label_fr", "label_en"]
+    list_filter = [MissingLabelFilter]
+    search_fields = ["hs_code", "label_fr", "label_en"]
+
+
+@admin.register(TradeFigure)
+class TradeFigureAdmin(TradeImportMixin, admin.ModelAdmin):
+    list_display = ["partner", "year", "flow", "product", "value_cad"]
+    list_filter = ["year", "flow", ("product", admin.EmptyFieldListFilter)]
+    list_select_related = ["partner", "product"]
+    search_fields = [
+        "partner__name_fr",
+        "partner__name_en",
+        "partner__iso_code",
+        "product__hs_code",
+    ]
+    autocomplete_fields = ["partner", "product"]
+    date_hierarchy = None
+    list_per_page = 50
+    show_full_result_count = False

@@ -7,10 +7,12 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .filters import ModelChoiceIterator
-from .models import Partner, TradeFigure
+from partners.models import Partner
+from partners.publishing.filters import ModelChoiceIterator
+from partners.publishing.widgets import NumberInput, Select, SelectMultiple
+
+from .models import TradeFigure
 from .selectors import with_change
-from .widgets import NumberInput, Select, SelectMultiple
 
 SORTS = {
     "partner": gettext_lazy("Partner"),

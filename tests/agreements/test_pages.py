@@ -9,8 +9,8 @@ from django.utils.html import escape
 
 from agreements.models import Agreement, AgreementEvent
 from missions.models import Mission
-from partners.common import DatePrecision, PublicationStatus
 from partners.models import Partner
+from partners.publishing.models import DatePrecision, PublicationStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from django.utils import translation
 from agreements.models import Agreement, AgreementEvent
 from missions.models import FollowUpAction, Mission
 from partners.models import Office, Partner, Sector, TradeFigure
-from partners.selectors import main_products, yearly_trade
+from partners.trade.selectors import main_products, yearly_trade
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.utils import translation
 
 from agreements.models import Agreement
 from missions.models import Mission
-from partners.common import PublicationStatus
 from partners.models import Partner, Transition
+from partners.publishing.models import PublicationStatus
 
 pytestmark = pytest.mark.django_db
 

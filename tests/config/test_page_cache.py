@@ -4,8 +4,8 @@ import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
-from partners import workflow
-from partners.common import PublicationStatus
+from partners.publishing import services as workflow
+from partners.publishing.models import PublicationStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,7 @@ LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 def page_cache(request):
     caches = REDIS if request.param == "redis" else LOCAL
     with override_settings(
-        CACHES=caches, PAGE_CACHE_SECONDS=300, ROOT_URLCONF="tests.performance.cache_urls"
+        CACHES=caches, PAGE_CACHE_SECONDS=300, ROOT_URLCONF="tests.config.cache_urls"
     ):
         cache.clear()
         yield

@@ -17,6 +17,8 @@ from django.urls import reverse
 from partners.models import Partner
 from tests import factories
 
+pytestmark = pytest.mark.english
+
 BASE_DIR = Path(settings.BASE_DIR)
 PRODUCTION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

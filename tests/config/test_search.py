@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 
 from agreements.models import Agreement
-from config.search import SEARCHED, _sqlite, highlight, plain_excerpt, search
-from partners.common import PublicationStatus
+from config.search import SEARCHED, _sqlite, search
+from partners.publishing.models import PublicationStatus
+from partners.publishing.search import highlight, plain_excerpt
 from tests import factories
 
 pytestmark = pytest.mark.django_db

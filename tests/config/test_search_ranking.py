@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from config.search import add_excerpts, search
-from partners.common import PublicationStatus
+from partners.publishing.models import PublicationStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -11,13 +11,13 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from agreements.alerts import agreement_alerts
+from config.reports import translation_gaps_query, translation_report
 from missions.models import Mission
-from partners.common import LanguageScope, PublicationStatus
-from partners.reports import translation_gaps_query, translation_report
-from partners.workflow import note_text_changes
+from partners.publishing.models import LanguageScope, PublicationStatus
+from partners.publishing.services import note_text_changes
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.english]
 S = PublicationStatus
 TODAY = datetime.date(2026, 11, 23)
 

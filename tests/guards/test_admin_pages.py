@@ -8,13 +8,13 @@ from django.urls import reverse
 
 from agreements.models import Agreement
 from missions.models import Mission
-from partners import workflow
-from partners.common import PublicationStatus
 from partners.models import Partner
-from partners.trade_import.service import import_trade_file
+from partners.publishing import services as workflow
+from partners.publishing.models import PublicationStatus
+from partners.trade.importing.service import import_trade_file
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.english]
 
 REGISTERED = sorted(
     (model._meta.app_label, model._meta.model_name)

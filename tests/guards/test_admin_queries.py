@@ -28,9 +28,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from agreements.models import Agreement, AgreementStatus
+from config.demo.generate import generate
 from missions.models import FollowUpAction, FollowUpStatus, Mission, Recommendation
-from partners.common import PublicationStatus
-from partners.generate import generate
 from partners.models import (
     ImportBatch,
     ImportSource,
@@ -45,6 +44,7 @@ from partners.models import (
     Transition,
     WorldRegion,
 )
+from partners.publishing.models import PublicationStatus
 
 # The marker makes pytest-django set up the test database, which the module's fixture uses.
 pytestmark = pytest.mark.django_db

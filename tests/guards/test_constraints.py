@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from agreements.models import Agreement, AgreementEvent, FundingCall
-from partners.common import DatePrecision
 from partners.models import Office, Partner, TradeFigure
+from partners.publishing.models import DatePrecision
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.english]
 
 
 def refused(constraint_name, save, unique=False):

@@ -4,8 +4,8 @@ from http import HTTPStatus
 
 import pytest
 
-from partners.common import PublicationStatus
 from partners.models import Partner
+from partners.publishing.models import PublicationStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from partners.generate import generate
+from config.demo.generate import generate
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 
 from agreements.models import Agreement
 from missions.models import FollowUpAction, Mission, Recommendation
-from partners.common import PublicationStatus
 from partners.models import Partner
+from partners.publishing.models import PublicationStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -8,10 +8,10 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-from partners.common import PublicationStatus
 from partners.models import Partner, PartnerKind
+from partners.publishing.models import PublicationStatus
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.english]
 
 
 def test_every_iso_country_is_a_reference_partner_named_in_both_languages(reference_countries):

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from partners.backup import BackupError, backup
+from config.backup import BackupError, backup
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from partners.generate import clear_generated, generate
+from config.demo.generate import clear_generated, generate
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from partners.demo_loader import load_demo
+from config.demo.loader import load_demo
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from partners.backup import BackupError, restore
+from config.backup import BackupError, restore
 
 
 class Command(BaseCommand):

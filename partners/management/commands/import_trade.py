@@ -8,7 +8,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from partners.models import ImportSource
-from partners.trade_import import import_trade_file
+from partners.trade.importing import import_trade_file
 
 BAR_WIDTH = 30
 PRODUCTS_LISTED = 20

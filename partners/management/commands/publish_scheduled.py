@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from partners.workflow import publish_due
+from partners.publishing.services import publish_due
 
 
 class Command(BaseCommand):

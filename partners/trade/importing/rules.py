@@ -12,7 +12,9 @@ import pycountry
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ..models import Partner, Product, TradeFlow
+from partners.models import Partner
+
+from ..models import Product, TradeFlow
 
 MIN_YEAR = 1900
 CENT = Decimal("0.01")

@@ -20,7 +20,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
-from ..models import ImportBatch, ImportSource, Partner, Product, TradeFigure
+from partners.models import Partner
+
+from ..models import ImportBatch, ImportSource, Product, TradeFigure
 from . import reading, rules
 from .writers import Change, Counts, writer_for_connection
 

@@ -11,9 +11,9 @@ from django.utils.translation import gettext
 
 from agreements.feeds import AgreementFeed
 from agreements.models import Agreement
-from config.exports import export_response, safe_cell
 from missions.models import Mission
-from partners.common import PublicationStatus
+from partners.publishing.exports import export_response, safe_cell
+from partners.publishing.models import PublicationStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db

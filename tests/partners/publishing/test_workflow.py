@@ -9,9 +9,9 @@ from django.core.management import call_command
 
 from agreements.models import Agreement
 from missions.models import Mission
-from partners.common import LanguageScope, PublicationStatus
 from partners.models import Partner, Transition
-from partners.workflow import (
+from partners.publishing.models import LanguageScope, PublicationStatus
+from partners.publishing.services import (
     STEPS,
     WorkflowError,
     allowed_steps,
@@ -23,7 +23,7 @@ from partners.workflow import (
 )
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.english]
 S = PublicationStatus
 NOON = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
 

@@ -2,18 +2,10 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
-from django.utils import translation
 
-from partners.trade_import.writers import GenericWriter, PostgresWriter
+from partners.trade.importing.writers import GenericWriter, PostgresWriter
 
 FILES = Path(__file__).parent / "files"
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Messages are asserted in English, the language they are written in."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture(params=["generic", "postgres"])

@@ -11,12 +11,12 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from partners.models import ImportBatch, ImportSource, TradeFigure
-from partners.trade_import import import_trade_file
-from partners.trade_import.admin import UPLOAD_DIR
+from partners.trade.admin import UPLOAD_DIR
+from partners.trade.importing import import_trade_file
 
 from .conftest import FILES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.english]
 IMPORT_URL = reverse("admin:partners_tradefigure_import")
 CONFIRM_URL = reverse("admin:partners_tradefigure_import_confirm")
 CHANGELIST_URL = reverse("admin:partners_tradefigure_changelist")

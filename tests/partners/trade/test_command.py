@@ -11,7 +11,7 @@ from partners.models import ImportBatch, ImportSource, Partner, Product, TradeFi
 
 from .conftest import FILES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.english]
 
 
 def import_trade(*args):

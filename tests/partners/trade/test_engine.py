@@ -8,13 +8,13 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from partners.models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure
-from partners.trade_import import import_trade_file
-from partners.trade_import.writers import GenericWriter, PostgresWriter
+from partners.trade.importing import import_trade_file
+from partners.trade.importing.writers import GenericWriter, PostgresWriter
 from tests import factories
 
 from .conftest import FILES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.english]
 D = Decimal
 
 

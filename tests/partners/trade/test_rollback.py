@@ -9,12 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partners.models import ImportBatch, ImportBatchChange, Partner, Product, TradeFigure
-from partners.trade_import import RollbackRefused, import_trade_file, rollback_batch
+from partners.trade.importing import RollbackRefused, import_trade_file, rollback_batch
 from tests import factories
 
 from .conftest import FILES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.english]
 D = Decimal
 HEADER = "Année;Partenaire;Flux;Code SH;Produit;Valeur ($ CA)\n"
 

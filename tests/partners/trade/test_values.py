@@ -6,7 +6,9 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from partners.trade_import import rules
+from partners.trade.importing import rules
+
+pytestmark = pytest.mark.english
 
 VALUE_TEXT = st.text(alphabet="0123456789 ,.\u00a0\u202f-$()", max_size=24)
 

@@ -1,0 +1,160 @@
+"""One search box over partners, agreements and missions, in the page's language, ranked.
+
+Each record type says which fields it is found by (`search_fields`, title first); the matching
+itself is the publication core's (partners/publishing/search.py).
+PostgreSQL ranks by the stored documents (title weighted above the rest); SQLite puts a title
+match first.
+"""
+
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, CharField, F, FloatField, Q, TextField, Value, When
+from django.db.models.functions import Coalesce, Lower
+from django.views.generic import TemplateView
+
+from agreements.models import Agreement
+from missions.models import Mission
+from partners.models import Partner
+from partners.publishing.language import active_language
+from partners.publishing.search import (
+    CONFIGS,
+    MAX_QUERY,
+    START,
+    STOP,
+    Document,
+    Unaccent,
+    body_text,
+    clean_words,
+    haystack,
+    highlight,
+    plain_excerpt,
+    unaccent_text,
+)
+from partners.publishing.views import ForgivingPaginator
+
+PER_KIND = 100
+
+# (model, kind): every record type the search box finds; its fields come from the model.
+SEARCHED = [
+    (model, kind, model.search_fields[0], list(model.search_fields))
+    for model, kind in ((Partner, "partner"), (Agreement, "agreement"), (Mission, "mission"))
+]
+
+
+@dataclass
+class Hit:
+    record: object
+    kind: str
+    rank: float
+    excerpt: str
+
+
+def _postgres(model, kind, title, fields, words, language):
+    query = SearchQuery(words, search_type="websearch", config=CONFIGS[language])
+    # Only what a result shows of its record (its link and title): every match is ranked and
+    # sorted, thousands for a common word, and the excerpts come afterwards, for the page shown
+    # (add_excerpts()).
+    queryset = (
+        model.objects.published()
+        .only("slug", *(f"{title}_{code}" for code in CONFIGS))
+        .alias(search_document=Document(language))
+        .filter(search_document=query)
+        .annotate(rank=SearchRank(Document(language), query))
+        .order_by("-rank", "pk")[:PER_KIND]
+    )
+    return [Hit(r, kind, float(r.rank), "") for r in queryset]
+
+
+def _body(record, fields: list[str], language: str) -> str:
+    """The record's text after its title (the plain excerpt is cut from it)."""
+    parts = [getattr(record, f"{name}_{language}", None) or "" for name in fields[1:] or fields]
+    return "\n".join(part for part in parts if part)
+
+
+def add_excerpts(hits: list[Hit], words: str, language: str) -> list[Hit]:
+    """An excerpt of each hit shown: on PostgreSQL, the passage with the words highlighted
+    (ts_headline is costly: only for the hits shown); on SQLite, a plain passage."""
+    if connection.vendor != "postgresql" or not hits:
+        for hit in hits:
+            hit.excerpt = plain_excerpt(hit.excerpt, words)
+        return hits
+    config = CONFIGS[language]
+    query = SearchQuery(words, search_type="websearch", config=config)
+    # One query whatever the kinds on the page: a UNION ALL of one part a record type, each
+    # unordered (the hits keep their order).
+    parts = [
+        model.objects.filter(pk__in=[hit.record.pk for hit in hits if hit.kind == kind])
+        .order_by()
+        .annotate(
+            record_type=Value(kind, output_field=CharField()),
+            excerpt=SearchHeadline(
+                body_text(fields, language),
+                query,
+                config=config,
+                max_words=25,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+                start_sel=START,
+                stop_sel=STOP,
+            ),
+        )
+        .values_list("record_type", "pk", "excerpt")
+        for model, kind, _title, fields in SEARCHED
+    ]
+    by_record = {(hit.kind, hit.record.pk): hit for hit in hits}
+    for kind, pk, excerpt in parts[0].union(*parts[1:], all=True):
+        by_record[(kind, pk)].excerpt = highlight(excerpt)
+    return hits
+
+
+def _sqlite(model, kind, title, fields, words, language):
+    terms = [unaccent_text(word) for word in words.split()][:10]
+    title_text = Lower(
+        Unaccent(Coalesce(F(f"{title}_{language}"), Value(""), output_field=TextField()))
+    )
+    queryset = model.objects.published().annotate(
+        haystack=haystack(fields, language), title_text=title_text
+    )
+    for term in terms:
+        queryset = queryset.filter(haystack__contains=term)
+    title_all = Q()
+    for term in terms:
+        title_all &= Q(title_text__contains=term)
+    queryset = queryset.annotate(
+        rank=Case(When(title_all, then=Value(2.0)), default=Value(1.0), output_field=FloatField())
+    ).order_by("-rank", "pk")[:PER_KIND]
+    return [Hit(r, kind, float(r.rank), _body(r, fields, language)) for r in queryset]
+
+
+def search(words: str, language: str) -> list[Hit]:
+    words = clean_words(words)
+    if not words:
+        return []
+    engine = _postgres if connection.vendor == "postgresql" else _sqlite
+    hits = []
+    for model, kind, title, fields in SEARCHED:
+        hits += engine(model, kind, title, fields, words, language)
+    return sorted(hits, key=lambda hit: -hit.rank)
+
+
+class SearchView(TemplateView):
+    template_name = "search/results.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        raw = self.request.GET.get("q", "")
+        language = active_language()
+        hits = search(raw, language)
+        paginator = ForgivingPaginator(hits, 20)
+        page = paginator.page(paginator.validate_number(self.request.GET.get("page") or 1))
+        add_excerpts(list(page.object_list), clean_words(raw), language)
+        context.update(
+            q=clean_words(raw),
+            too_long=len(" ".join(raw.split())) > MAX_QUERY,
+            page_obj=page,
+            result_count=len(hits),
+        )
+        return context
