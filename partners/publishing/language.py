@@ -7,6 +7,8 @@ the language themselves.
 """
 
 from django.conf import settings
+from django.db.models import F
+from django.db.models.functions import Collate
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -49,3 +51,16 @@ def availability_notice(source_language: str) -> str:
     if source_language == "en":
         return _("Content available in English only")
     return _("Content available in French only")
+
+
+# The collation each language sorts by: ICU's on PostgreSQL (created by
+# partners/migrations/0005_collations.py), a Python collation registered on SQLite's connection
+# (register_sqlite_collations()). "État" sorts with "E", English names in English order.
+COLLATIONS = {"fr": "fr-x-icu", "en": "en-x-icu"}
+
+
+def localized(field: str, language: str | None = None):
+    """The translated column `field` in the page's language, with that language's collation:
+    what every list, select and sub-list orders by (`order_by(localized("name"), "pk")`)."""
+    language = language or active_language()
+    return Collate(F(f"{field}_{language}"), COLLATIONS[language])
