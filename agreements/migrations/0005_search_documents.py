@@ -5,16 +5,16 @@ rank a title match higher): with thousands of matches over 100,000 records that 
 Each searched table now keeps, per language, a generated column `search_fr` / `search_en`:
 the title weighted A, the other text weighted B, so that ts_rank() ranks title matches first.
 PostgreSQL keeps the column up to date on every write; a GIN index on it serves `@@`.
+
+This migration first added the documents of the partners and missions tables too. Each app now
+adds its own table's (partners/migrations/0006, missions/migrations/0004, idempotent): a
+database migrated before keeps its columns, a new one gets the same columns from each app.
 """
 
 from django.db import migrations
 
-# (table, title column, body columns): the text config/search.py searches.
-DOCUMENTS = [
-    ("partners_partner", "name", ["overview"]),
-    ("agreements_agreement", "title", ["summary"]),
-    ("missions_mission", "title", ["summary", "context", "objectives", "results"]),
-]
+# (table, title column, body columns): the text Agreement.search_fields names.
+DOCUMENTS = [("agreements_agreement", "title", ["summary"])]
 LANGUAGES = ("fr", "en")
 OLD_INDEXES = [
     f"search_{kind}{part}_{language}"

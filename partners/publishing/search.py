@@ -142,11 +142,30 @@ def search_document_sql(title: str, body: list[str], language: str) -> str:
     )
 
 
+def ensure_search_configurations(schema_editor) -> None:
+    """The `unaccent` extension and the `fr_unaccent` / `en_unaccent` text search
+    configurations (French and English stemming, accents ignored), where they are missing."""
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    with schema_editor.connection.cursor() as cursor:
+        cursor.execute("SELECT cfgname FROM pg_ts_config")
+        existing = {name for (name,) in cursor.fetchall()}
+    for language, base in (("fr", "french"), ("en", "english")):
+        name = CONFIGS[language]
+        if name in existing:
+            continue
+        schema_editor.execute(f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = {base})")
+        schema_editor.execute(
+            f"ALTER TEXT SEARCH CONFIGURATION {name} "
+            f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {base}_stem"
+        )
+
+
 def add_search_documents(schema_editor, table: str, title: str, body: list[str]) -> None:
     """Give a table its stored documents and their GIN indexes (PostgreSQL; nothing elsewhere).
     Idempotent: a database whose documents an older migration already added keeps them."""
     if schema_editor.connection.vendor != "postgresql":
         return
+    ensure_search_configurations(schema_editor)
     for language in CONFIGS:
         schema_editor.execute(
             f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search_{language} tsvector"
