@@ -2,7 +2,7 @@
 the header in the page's language (CSV) and stable keys (JSON).
 
 Every list (partners, agreements, missions) goes through `export_response`; the list mixin
-(partners/listing.py) calls it with the rows its view builds.
+(partners/publishing/views.py) calls it with the rows its view builds.
 """
 
 import csv
