@@ -24,6 +24,7 @@ from agreements.models import (
 from missions.models import DelegationMember, Mission, MissionPlace, Recommendation
 from partners.models import Partner, Product, Sector, TradeFigure, TradeFlow
 from partners.publishing.models import DatePrecision, PublicationStatus
+from partners.publishing.signals import content_changed
 
 PREFIX = "gen-"
 
@@ -124,6 +125,7 @@ def clear_generated() -> None:
             Product.objects.filter(hs_code__startswith="G"),
         ]:
             queryset._raw_delete(queryset.db)
+        content_changed.send(sender=clear_generated)
 
 
 def generate(
@@ -284,6 +286,7 @@ def generate(
 
     say(f"{trade_rows} trade rows…")
     written = _generate_trade(rng, partners, trade_rows)
+    content_changed.send(sender=generate)
     return GenerationResult(
         agreements=agreements, events=len(events), missions=missions, trade_rows=written
     )

@@ -21,6 +21,7 @@ from django.utils.translation import ngettext
 from simple_history.utils import bulk_create_with_history
 
 from partners.models import Partner
+from partners.publishing.signals import content_changed
 
 from ..models import ImportBatch, ImportSource, Product, TradeFigure
 from . import reading, rules
@@ -122,6 +123,7 @@ def import_trade_file(
                 writer.abort()
             if not result.ok or dry_run:
                 raise _Abort
+            content_changed.send(sender=import_trade_file)
     except _Abort:
         pass
     except reading.FileProblem as problem:
@@ -603,6 +605,7 @@ def rollback_batch(*, batch: ImportBatch, user=None) -> RollbackResult:
     batch.rolled_back_at = timezone.now()
     batch.rolled_back_by = user
     batch.save(update_fields=["rolled_back_at", "rolled_back_by"])
+    content_changed.send(sender=rollback_batch)
     return RollbackResult(batch, deleted, restored, products_deleted)
 
 
