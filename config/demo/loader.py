@@ -1,4 +1,5 @@
-"""Load the demo content (partners/demo_data.py), idempotently.
+"""Load the demo content (the data files beside this one: partners, agreements, missions),
+idempotently.
 
 Every record is found by its natural key (ISO code, slug, HS code, partner/year/flow/product; a
 child by its parent and its place in the list) and written only where a value differs, so a
@@ -29,7 +30,9 @@ from partners.models import (
 from partners.publishing.models import PublicationStatus
 from partners.reference import sync_reference_countries
 
-from . import partners as data
+from . import agreements as agreement_data
+from . import missions as mission_data
+from . import partners as partner_data
 
 PUBLISHED_AT = datetime.datetime(2019, 12, 20, 19, 44, tzinfo=datetime.UTC)  # the seeds' update
 
@@ -162,14 +165,14 @@ def _load() -> LoadResult:
     published = []  # the records the demo publishes, for their publication step
 
     sectors = {}
-    for position, item in enumerate(data.SECTORS):
+    for position, item in enumerate(partner_data.SECTORS):
         values = _translated_base({k: v for k, v in item.items() if k != "slug"})
         sectors[item["slug"]] = _upsert(
             Sector, result, {"slug": item["slug"]}, {**values, "position": position}
         )
 
     partners = {p.iso_code: p for p in Partner.objects.filter(kind="state")}
-    for iso, profile in data.COUNTRY_PROFILES.items():
+    for iso, profile in partner_data.COUNTRY_PROFILES.items():
         country = _upsert(
             Partner,
             result,
@@ -184,15 +187,15 @@ def _load() -> LoadResult:
         published.append(country)
         _set_m2m(country, "sectors", [sectors[s] for s in profile["sectors"]], result)
 
-    for item in data.SUBNATIONAL:
+    for item in partner_data.SUBNATIONAL:
         if item.get("europe"):
-            overview_fr = data._EUROPE_FR.format(subject=item["europe"])
-            overview_en = data._EUROPE_EN.format(name=item["name_en"])
-            sector_slugs = data.EUROPE_SECTORS
+            overview_fr = partner_data._EUROPE_FR.format(subject=item["europe"])
+            overview_en = partner_data._EUROPE_EN.format(name=item["name_en"])
+            sector_slugs = partner_data.EUROPE_SECTORS
         elif item.get("mexico"):
-            overview_fr = data._MEXICO_FR.format(name=item["name_fr"], year=item["mexico"])
-            overview_en = data._MEXICO_EN.format(name=item["name_en"], year=item["mexico"])
-            sector_slugs = data.MEXICO_SECTORS
+            overview_fr = partner_data._MEXICO_FR.format(name=item["name_fr"], year=item["mexico"])
+            overview_en = partner_data._MEXICO_EN.format(name=item["name_en"], year=item["mexico"])
+            sector_slugs = partner_data.MEXICO_SECTORS
         elif item.get("draft"):
             overview_fr = overview_en = ""
             sector_slugs = []
@@ -222,7 +225,7 @@ def _load() -> LoadResult:
             published.append(partner)
         _set_m2m(partner, "sectors", [sectors[s] for s in sector_slugs], result)
 
-    for iso, city_fr, city_en, name_fr, name_en, opened in data.OFFICES:
+    for iso, city_fr, city_en, name_fr, name_en, opened in partner_data.OFFICES:
         _upsert(
             Office,
             result,
@@ -238,7 +241,7 @@ def _load() -> LoadResult:
         )
 
     agreements = {}
-    for item in data.AGREEMENTS:
+    for item in agreement_data.AGREEMENTS:
         signed_on, precision = item["signed"]
         agreement = _upsert(
             Agreement,
@@ -282,14 +285,14 @@ def _load() -> LoadResult:
     _record_publication(published)
 
     products = {}
-    for code, (label_fr, label_en) in data.PRODUCTS.items():
+    for code, (label_fr, label_en) in partner_data.PRODUCTS.items():
         products[code] = _upsert(
             Product,
             result,
             {"hs_code": code},
             {"label": label_fr, "label_fr": label_fr, "label_en": label_en},
         )
-    for iso, year, flow, code, value in data.TRADE:
+    for iso, year, flow, code, value in partner_data.TRADE:
         _upsert(
             TradeFigure,
             result,
@@ -300,7 +303,7 @@ def _load() -> LoadResult:
 
 
 def _load_mission(result, partners, sectors, agreements):
-    item = data.MISSION
+    item = mission_data.MISSION
     scalar = {
         key: value
         for key, value in item.items()
