@@ -4,9 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 MANAGE := $(PY) manage.py
+# One stamp per set: the site's own requirements (what production installs), and those plus the
+# tests' and tools' (what test, lint, check and messages need). Each is redone when its files change.
 STAMP := $(VENV)/.installed
+DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: install run demo test lint format check messages compilemessages bench backup restore clean
+.PHONY: install install-dev run demo test lint format check messages compilemessages bench backup restore clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
@@ -17,7 +20,14 @@ $(STAMP): requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+$(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP) $(DEV_STAMP)
+
 install: $(STAMP)
+
+install-dev: $(DEV_STAMP)
 
 ## The site with reference and demo data, on SQLite unless DATABASE_URL says otherwise.
 demo: install
@@ -30,24 +40,24 @@ run: demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
 ## The whole suite; on PostgreSQL when DATABASE_URL points there.
-test: install
+test: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: install
+format: install-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-check: install
+check: install-dev
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(PY) -m tests.check_catalogs
 
 ## Extract every user-facing string into locale/, then compile.
-messages: install
+messages: install-dev
 	$(MANAGE) makemessages --locale fr --locale en --no-obsolete --ignore '.venv/*' --ignore 'bench/*' --ignore 'tests/*'
 	$(PY) locale/english.py
 	$(MANAGE) compilemessages --ignore '.venv/*'
