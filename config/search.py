@@ -143,6 +143,10 @@ def search(words: str, language: str) -> list[Hit]:
 class SearchView(TemplateView):
     template_name = "search/results.html"
 
+    @classmethod
+    def cache_parameters(cls) -> set[str]:
+        return {"q", "page"}  # what the page reads; the page cache keys on these (config/cache.py)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         raw = self.request.GET.get("q", "")

@@ -31,6 +31,12 @@ class PublicListMixin:
     default_sort = ""
     export_name = "export"
 
+    @classmethod
+    def cache_parameters(cls) -> set[str]:
+        """The query parameters that change this list's page: the page cache keys on these only
+        (config/cache.py)."""
+        return {*cls.filterset_class.base_filters, "page", "sort", "format"}
+
     def base_queryset(self):
         raise NotImplementedError
 

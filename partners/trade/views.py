@@ -13,6 +13,11 @@ from .models import TradeFlow
 class TradeExplorerView(TemplateView):
     template_name = "trade/explorer.html"
 
+    @classmethod
+    def cache_parameters(cls) -> set[str]:
+        """The form's fields and `format`: the page cache keys on these (config/cache.py)."""
+        return {*TradeExplorerForm.base_fields, "format"}
+
     def get(self, request, *args, **kwargs):
         form = TradeExplorerForm(request.GET or None)
         rows = trade_rows(form)
