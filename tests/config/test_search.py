@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 
 from agreements.models import Agreement
-from config.search import SEARCHED, _sqlite, search
+from config.search import SEARCHED, _sqlite, add_excerpts, search
 from partners.publishing.models import PublicationStatus
 from partners.publishing.search import highlight, plain_excerpt
 from tests import factories
@@ -125,9 +125,11 @@ def test_drafts_are_never_found(client, records):
         assert found(response) == []
         assert response.context["result_count"] == 0
     assert all(hit.record.slug != "secret" for hit in search("sante", "fr"))
+    assert search("secrète", "fr") == []
 
 
 def test_empty_and_too_long_queries_are_handled_politely(client, records):
+    assert search("", "fr") == search("   ", "fr") == []
     empty = client.get("/en/search/", {"q": "   "})
     assert empty.status_code == HTTPStatus.OK
     assert "result" not in empty.content.decode().split("<main")[1]
@@ -137,6 +139,40 @@ def test_empty_and_too_long_queries_are_handled_politely(client, records):
     assert len(long.context["q"]) == 200
     for query in ("' OR 1=1 --", "&&&", "!", "a:*", '"unclosed', "\x00", "é" * 500):
         assert client.get("/en/search/", {"q": query}).status_code == HTTPStatus.OK
+
+
+def test_a_title_match_ranks_first_on_every_engine(db):
+    body = factories.AgreementFactory(
+        slug="body", title_fr="Entente culturelle", summary_fr="Projets en aéronautique."
+    )
+    title = factories.AgreementFactory(
+        slug="title", title_fr="Entente en aéronautique", summary_fr="Projets conjoints."
+    )
+    assert [hit.record for hit in search("aeronautique", "fr")] == [title, body]
+
+
+def test_the_demo_is_found_accents_and_case_ignored_in_the_page_language(demo):
+    santé = [(hit.kind, hit.record.slug) for hit in search("sante", "fr")]
+    assert ("mission", "mission-sante-chine-2017") in santé
+    assert santé == [(hit.kind, hit.record.slug) for hit in search("SANTÉ", "fr")]
+    quebec = {hit.record.slug for hit in search("Quebec", "fr")}
+    assert "entente-science-technologie-chine-1995" in quebec  # « Québec-Chine »
+    assert search("sante", "en") == []  # English pages search the English text: "health"
+    health = [(hit.kind, hit.record.slug) for hit in search("health", "en")]
+    assert ("mission", "mission-sante-chine-2017") in health
+
+
+@postgresql_only
+def test_postgresql_stems_french_and_english_words_of_the_demo(demo):
+    # "ententes" (plural) finds "entente".
+    assert len(search("ententes", "fr")) >= 10
+    assert search("coopérations", "fr")  # plural of « coopération »
+    assert search("prévention maladies", "fr")[0].record.slug == (
+        "protocole-prevention-controle-maladies-2017"
+    )
+    hit = add_excerpts(search("pharmaceutiques", "fr")[:1], "pharmaceutiques", "fr")[0]
+    assert hit.record.slug == "entente-science-technologie-chine-1995"
+    assert "<mark>pharmaceutiques</mark>" in hit.excerpt
 
 
 def test_results_are_paginated(client, db):

@@ -1,54 +1,36 @@
-"""Drafts appear on none of the records' public surfaces, in either language."""
+"""Drafts appear on none of the public surfaces, in either language, and in no count; staff
+preview them."""
 
 from http import HTTPStatus
 
 import pytest
+from django.utils import translation
 
+from agreements.models import Agreement
+from missions.models import Mission
 from partners.models import Partner
 from partners.publishing.models import PublicationStatus
 from tests import factories
 
 pytestmark = pytest.mark.django_db
-
-SURFACES = {
-    "fr": [
-        "/fr/ententes/",
-        "/fr/ententes/?partner=cn&q=zanzibar",
-        "/fr/ententes/?format=csv",
-        "/fr/ententes/?format=json",
-        "/fr/ententes/fil/",
-        "/fr/ententes/protocole-technologies-medicales-2017/",
-        "/fr/missions/",
-        "/fr/missions/?partner=cn",
-        "/fr/missions/?format=csv",
-        "/fr/missions/?format=json",
-        "/fr/missions/fil/",
-        "/fr/missions/mission-sante-chine-2017/",
-        "/fr/recherche/?q=zanzibar",
-    ],
-    "en": [
-        "/en/agreements/",
-        "/en/agreements/?partner=cn&q=zanzibar",
-        "/en/agreements/?format=csv",
-        "/en/agreements/?format=json",
-        "/en/agreements/feed/",
-        "/en/agreements/protocole-technologies-medicales-2017/",
-        "/en/missions/",
-        "/en/missions/?partner=cn",
-        "/en/missions/?format=csv",
-        "/en/missions/?format=json",
-        "/en/missions/feed/",
-        "/en/missions/mission-sante-chine-2017/",
-        "/en/search/?q=zanzibar",
-    ],
-}
+DRAFT = {"publication_status": PublicationStatus.DRAFT, "published_at": None}
+SIGNED = "protocole-technologies-medicales-2017"
+PUBLISHED_MISSION = "mission-sante-chine-2017"
 
 
 @pytest.fixture
 def drafts(demo):
-    """A draft agreement and a draft mission, tied to published records, named Zanzibar."""
+    """A draft of every public model, each tied to published records, named Zanzibar to be
+    searched for."""
     china = Partner.objects.get(slug="cn")
-    draft = {"publication_status": PublicationStatus.DRAFT, "published_at": None}
+    partner = factories.PartnerFactory(
+        slug="zanzibar-draft",
+        name_fr="Zanzibar brouillon",
+        name_en="Zanzibar draft",
+        parent=china,
+        world_region="AS",
+        **DRAFT,
+    )
     agreement = factories.AgreementFactory(
         slug="zanzibar-agreement",
         title_fr="Entente Zanzibar",
@@ -56,25 +38,72 @@ def drafts(demo):
         summary_fr="Zanzibar",
         summary_en="Zanzibar",
         parties=[china],
-        **draft,
+        status="in_force",
+        **DRAFT,
     )
     mission = factories.MissionFactory(
-        slug="zanzibar-mission", title_fr="Mission Zanzibar", title_en="Zanzibar mission", **draft
+        slug="zanzibar-mission",
+        title_fr="Mission Zanzibar",
+        title_en="Zanzibar mission",
+        context_fr="Zanzibar",
+        context_en="Zanzibar",
+        **DRAFT,
     )
     factories.MissionPlaceFactory(mission=mission, partner=china)
-    # Each draft is linked to a published record: the mission signed a published agreement,
-    # and the published mission signed the draft agreement.
-    mission.agreements_signed.add(agreement.__class__.objects.get(slug=SIGNED))
-    mission.__class__.objects.get(slug="mission-sante-chine-2017").agreements_signed.add(agreement)
-    return agreement, mission
+    # The draft mission signed a published agreement, and the published mission signed the
+    # draft agreement: neither published page may name the draft.
+    mission.agreements_signed.add(Agreement.objects.get(slug=SIGNED))
+    Mission.objects.get(slug=PUBLISHED_MISSION).agreements_signed.add(agreement)
+    return partner, agreement, mission
 
 
-SIGNED = "protocole-technologies-medicales-2017"
+SURFACES = [
+    "/{lang}/",
+    "/{lang}/partners/",
+    "/{lang}/partners/?region=AS",
+    "/{lang}/partners/?format=csv",
+    "/{lang}/partners/?format=json",
+    "/{lang}/partners/cn/",
+    "/{lang}/agreements/",
+    "/{lang}/agreements/?partner=cn&status=in_force",
+    "/{lang}/agreements/?partner=cn&q=zanzibar",
+    "/{lang}/agreements/?format=csv",
+    "/{lang}/agreements/?format=json",
+    "/{lang}/agreements/feed/",
+    f"/{{lang}}/agreements/{SIGNED}/",
+    "/{lang}/missions/",
+    "/{lang}/missions/?partner=cn",
+    "/{lang}/missions/?format=csv",
+    "/{lang}/missions/?format=json",
+    "/{lang}/missions/feed/",
+    f"/{{lang}}/missions/{PUBLISHED_MISSION}/",
+    "/{lang}/search/?q=zanzibar",
+    "/{lang}/trade/",
+    "/sitemap.xml",
+]
+
+FRENCH_PATHS = {
+    "/partners/": "/partenaires/",
+    "/agreements/": "/ententes/",
+    "/search/": "/recherche/",
+    "/trade/": "/commerce/",
+    "/feed/": "/fil/",
+}
+
+
+def localized(surface: str, language: str) -> str:
+    """The surface's address as the site writes it in that language (/fr/ententes/…)."""
+    address = surface.format(lang=language)
+    if language == "fr":
+        for english, french in FRENCH_PATHS.items():
+            address = address.replace(english, french)
+    return address
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_drafts_appear_on_no_surface_and_in_no_count(client, drafts, language):
-    for address in SURFACES[language]:
+    for surface in SURFACES:
+        address = localized(surface, language)
         response = client.get(address)
         assert response.status_code == HTTPStatus.OK, address
         body = response.content.decode("utf-8-sig").lower()
@@ -88,5 +117,30 @@ def test_drafts_appear_on_no_surface_and_in_no_count(client, drafts, language):
         assert "zanzibar" not in body, address
     for record in drafts:
         assert client.get(record.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
-    assert client.get(SURFACES[language][0]).context["paginator"].count == 16
-    assert client.get(SURFACES[language][6]).context["paginator"].count == 1
+    assert client.get(f"/{language}/").context["counts"] == {
+        "partners": 19,
+        "agreements": 16,
+        "in_force": 4,
+        "missions": 1,
+    }
+    assert client.get(localized("/{lang}/agreements/", language)).context["paginator"].count == 16
+    assert client.get(f"/{language}/missions/").context["paginator"].count == 1
+
+
+def test_staff_preview_a_draft_with_a_banner_and_the_public_cannot(client, drafts, editor):
+    _partner, agreement, _mission = drafts
+    preview = f"{agreement.get_absolute_url()}?preview=1"
+    assert client.get(preview).status_code == HTTPStatus.NOT_FOUND
+    client.force_login(editor)
+    banners = {
+        "fr": "Aperçu\u00a0: cette fiche n'est pas publiée.",
+        "en": "Preview: this record is not published.",
+    }
+    for record in drafts:
+        for language, banner in banners.items():
+            with translation.override(language):
+                url = f"{record.get_absolute_url()}?preview=1"
+            response = client.get(url)
+            assert response.status_code == HTTPStatus.OK
+            assert banner in response.content.decode().replace("&#x27;", "'")
+    assert client.get(agreement.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
