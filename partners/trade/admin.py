@@ -25,7 +25,7 @@ from import_export.forms import ExportForm
 
 from partners.publishing.admin import RecordAdmin
 
-from .importing.service import SAMPLE_SIZE, RollbackRefused, import_trade_file, rollback_batch
+from .importing.run import SAMPLE_SIZE, RollbackRefused, import_trade_file, rollback_batch
 from .models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure, TradeFlow
 
 UPLOAD_DIR = "trade_imports"

@@ -11,7 +11,7 @@ from missions.models import Mission
 from partners.models import Partner
 from partners.publishing import services as workflow
 from partners.publishing.models import PublicationStatus
-from partners.trade.importing.service import import_trade_file
+from partners.trade.importing import import_trade_file
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.english]

@@ -6,6 +6,6 @@ rows (COPY and SQL on PostgreSQL, bulk operations elsewhere), service.py ties th
 one transaction and rolls batches back.
 """
 
-from .service import ImportResult, RollbackRefused, import_trade_file, rollback_batch
+from .run import ImportResult, RollbackRefused, import_trade_file, rollback_batch
 
 __all__ = ["ImportResult", "RollbackRefused", "import_trade_file", "rollback_batch"]
