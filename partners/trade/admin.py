@@ -25,7 +25,8 @@ from import_export.forms import ExportForm
 
 from partners.publishing.admin import RecordAdmin
 
-from .importing.run import SAMPLE_SIZE, RollbackRefused, import_trade_file, rollback_batch
+from .importing import RollbackRefused, import_trade_file, rollback_batch
+from .importing.run import SAMPLE_SIZE
 from .models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure, TradeFlow
 
 UPLOAD_DIR = "trade_imports"

@@ -2,17 +2,12 @@
 files"). Every message is built in the active language when the error is found.
 """
 
-import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 
-import pycountry
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from partners.models import Partner
 
 from ..models import Product, TradeFlow
 
@@ -20,64 +15,6 @@ MIN_YEAR = 1900
 CENT = Decimal("0.01")
 MAX_INTEGER_DIGITS = 16  # value_cad is Decimal(18, 2)
 LABEL_MAX_LENGTH = Product._meta.get_field("label").max_length
-
-YEAR, PARTNER, FLOW, HS_CODE, PRODUCT, VALUE = (
-    "year",
-    "partner",
-    "flow",
-    "hs_code",
-    "product",
-    "value",
-)
-REQUIRED = (YEAR, PARTNER, FLOW, VALUE)
-
-# Header names after normalize_header(), with the language they are written in.
-HEADER_ALIASES = {
-    YEAR: {"annee": "fr", "an": "fr", "year": "en"},
-    PARTNER: {
-        "partenaire": "fr",
-        "pays": "fr",
-        "pays partenaire": "fr",
-        "partner": "en",
-        "country": "en",
-        "partner country": "en",
-    },
-    FLOW: {
-        "flux": "fr",
-        "type de flux": "fr",
-        "flux commercial": "fr",
-        "flow": "en",
-        "trade flow": "en",
-        "flow type": "en",
-    },
-    HS_CODE: {
-        "code sh": "fr",
-        "sh": "fr",
-        "code du sh": "fr",
-        "code produit": "fr",
-        "code du produit": "fr",
-        "hs code": "en",
-        "hs": "en",
-        "code hs": "en",
-        "product code": "en",
-        "code": "",
-    },
-    PRODUCT: {
-        "produit": "fr",
-        "libelle": "fr",
-        "libelle du produit": "fr",
-        "description du produit": "fr",
-        "designation": "fr",
-        "product": "en",
-        "label": "en",
-        "product label": "en",
-        "description": "en",
-        "product description": "en",
-    },
-    VALUE: {"valeur": "fr", "montant": "fr", "value": "en", "amount": "en"},
-}
-# Words that only give the unit of a value column: "Valeur ($ CA)", "value_cad".
-UNIT_WORDS = {"cad", "ca", "can", "dollars", "dollar", "canadiens", "canadian", "en", "in"}
 
 FLOW_WORDS = {
     **dict.fromkeys(
@@ -110,112 +47,6 @@ def normalize(text) -> str:
     """Case-, accent- and punctuation-insensitive form: "Côte d'Ivoire" -> "cote d ivoire"."""
     text = strip_accents(str(text)).casefold()
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
-
-
-def normalize_header(text: str) -> str:
-    text = re.sub(r"\([^)]*\)", " ", str(text))
-    words = normalize(text).split()
-    while len(words) > 1 and words[-1] in UNIT_WORDS:
-        words.pop()
-    return " ".join(words)
-
-
-@dataclass(frozen=True)
-class Issue:
-    """One thing wrong with the file: where (line, column as written in the header) and why."""
-
-    line: int | None
-    column: str | None
-    message: str
-
-    def __str__(self) -> str:
-        if self.line is None:
-            return self.message
-        if self.column is None:
-            return _("line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-        return _('line %(line)s, column "%(column)s": %(message)s') % {
-            "line": self.line,
-            "column": self.column,
-            "message": self.message,
-        }
-
-
-class HeaderProblem(Exception):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass
-class Columns:
-    """Which cell of a row holds which field, as found in the header."""
-
-    index: dict[str, int]
-    names: dict[str, str]
-    width: int
-    language: str
-    unknown: list[str]
-
-
-def map_header(header: list[str]) -> Columns:
-    index, names, languages, unknown = {}, {}, [], []
-    for position, name in enumerate(header):
-        key = normalize_header(name)
-        if not key:
-            if name == "":
-                continue
-            unknown.append(name)
-            continue
-        field = next((f for f, aliases in HEADER_ALIASES.items() if key in aliases), None)
-        if field is None:
-            unknown.append(name)
-            continue
-        if field in index:
-            raise HeaderProblem(
-                _('The columns "%(first)s" and "%(second)s" both give the %(field)s.')
-                % {"first": names[field], "second": name, "field": field_label(field)}
-            )
-        index[field], names[field] = position, name
-        languages.append((field, HEADER_ALIASES[field][key]))
-    missing = [field for field in REQUIRED if field not in index]
-    if missing:
-        found = ", ".join(f'"{name}"' for name in header if name) or _("none")
-        raise HeaderProblem(
-            _(
-                "The first row must name the columns. Missing: %(missing)s. Found: %(found)s. "
-                "Required: year (année), partner (partenaire), flow (flux), value (valeur); "
-                "optional: HS code (code SH), product (produit)."
-            )
-            % {"missing": ", ".join(field_label(field) for field in missing), "found": found}
-        )
-    return Columns(
-        index=index,
-        names=names,
-        width=len(header),
-        language=_file_language(languages),
-        unknown=unknown,
-    )
-
-
-def _file_language(languages: list[tuple[str, str]]) -> str:
-    """The language of the product labels: that of the product column's name, else of most."""
-    for field, language in languages:
-        if field == PRODUCT and language:
-            return language
-    french = sum(1 for _field, language in languages if language == "fr")
-    english = sum(1 for _field, language in languages if language == "en")
-    return "en" if english > french else "fr"
-
-
-def field_label(field: str) -> str:
-    return {
-        YEAR: _("year"),
-        PARTNER: _("partner"),
-        FLOW: _("flow"),
-        HS_CODE: _("HS code"),
-        PRODUCT: _("product"),
-        VALUE: _("value"),
-    }[field]
 
 
 def shown(value) -> str:
@@ -369,80 +200,3 @@ def _bad_hs_code(cell) -> CellError:
         _('"%(value)s" is not an HS code: 2 to 10 digits, or empty for the total')
         % {"value": shown(cell)}
     )
-
-
-AMBIGUOUS = -1
-
-
-class PartnerLookup:
-    """Partners by ISO code (alpha-2, ISO 3166-2, or alpha-3 for countries) or by name in either
-    language, case- and accent-insensitive. Loaded once per import."""
-
-    def __init__(self):
-        self.codes: dict[str, int] = {}
-        self.names: dict[str, int] = {}
-        self.shown: dict[str, str] = {}
-        self._suggestions: dict[str, str | None] = {}
-        for pk, iso_code, *names in Partner.objects.values_list(
-            "pk", "iso_code", "name_fr", "name_en"
-        ):
-            if iso_code:
-                self.codes[normalize(iso_code)] = pk
-                country = pycountry.countries.get(alpha_2=iso_code) if len(iso_code) == 2 else None
-                if country is not None:
-                    self.codes.setdefault(normalize(country.alpha_3), pk)
-            for name in names:
-                if not name:
-                    continue
-                key = normalize(name)
-                if self.names.get(key, pk) != pk:
-                    self.names[key] = AMBIGUOUS
-                else:
-                    self.names[key] = pk
-                self.shown.setdefault(key, name)
-
-    def find(self, cell) -> int:
-        key = normalize(cell)
-        pk = self.codes.get(key) or self.names.get(key)
-        if pk == AMBIGUOUS:
-            raise CellError(
-                _('"%(value)s" is the name of several partners: give the ISO code')
-                % {"value": shown(cell)}
-            )
-        if pk is None:
-            suggestion = self.suggest(key)
-            if suggestion:
-                raise CellError(
-                    _('"%(value)s" is not a known partner; did you mean "%(suggestion)s"?')
-                    % {"value": shown(cell), "suggestion": suggestion}
-                )
-            raise CellError(
-                _(
-                    '"%(value)s" is not a known partner: give its ISO code or its name '
-                    "in French or English"
-                )
-                % {"value": shown(cell)}
-            )
-        return pk
-
-    def suggest(self, key: str) -> str | None:
-        if key not in self._suggestions:
-            close = difflib.get_close_matches(key, self.shown.keys(), n=1, cutoff=0.8)
-            self._suggestions[key] = self.shown[close[0]] if close else None
-        return self._suggestions[key]
-
-
-@dataclass
-class ProductInfo:
-    pk: int | None
-    label_fr: str
-    label_en: str
-
-
-def load_products() -> dict[str, ProductInfo]:
-    return {
-        code: ProductInfo(pk, label_fr or "", label_en or "")
-        for pk, code, label_fr, label_en in Product.objects.values_list(
-            "pk", "hs_code", "label_fr", "label_en"
-        )
-    }

@@ -1,0 +1,92 @@
+"""Undoing an import: its created figures deleted, the values it replaced put back."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import F, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from partners.publishing.signals import content_changed
+
+from ..models import ImportBatch, TradeFigure
+
+
+@dataclass
+class RollbackResult:
+    batch: ImportBatch
+    deleted: int
+    restored: int
+    products_deleted: int
+
+
+class RollbackRefused(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def rollback_batch(*, batch: ImportBatch, user=None) -> RollbackResult:
+    """Undo an import: delete the figures it created, put back the values it replaced.
+
+    Refused when the batch is already rolled back, when a later import that is still in place
+    changed the same figures (roll that one back first), or when someone changed one of its
+    figures since: a rollback must restore exactly what was there, never overwrite newer work.
+    """
+    batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+    if batch.rolled_back_at is not None:
+        raise RollbackRefused(
+            _("This import was already rolled back on %(date)s.")
+            % {"date": timezone.localtime(batch.rolled_back_at).strftime("%Y-%m-%d %H:%M")}
+        )
+    created = TradeFigure.objects.filter(import_batch=batch)
+    later = list(
+        ImportBatch.objects.filter(
+            Q(changes__figure_id__in=created.values("pk"))
+            | Q(changes__figure_id__in=batch.changes.values("figure_id")),
+            pk__gt=batch.pk,
+            rolled_back_at__isnull=True,
+        )
+        .distinct()
+        .order_by("-pk")
+        .values_list("pk", "file_name")
+    )
+    if later:
+        raise RollbackRefused(
+            _(
+                "Later imports changed the same figures; roll them back first, newest first: "
+                "%(batches)s."
+            )
+            % {"batches": ", ".join(f"#{pk} ({name})" for pk, name in later)}
+        )
+    # A created figure changed by hand no longer carries the batch (TradeFigure.save).
+    current = TradeFigure.objects.filter(pk=OuterRef("figure_id")).values("value_cad")[:1]
+    intact = batch.changes.annotate(current=Subquery(current)).filter(current=F("new_value"))
+    drifted = batch.changes.count() - intact.count() + batch.created_count - created.count()
+    if drifted:
+        raise RollbackRefused(
+            ngettext(
+                "%(count)s figure of this import was changed or deleted since; rolling back "
+                "would overwrite that work.",
+                "%(count)s figures of this import were changed or deleted since; rolling back "
+                "would overwrite that work.",
+                drifted,
+            )
+            % {"count": drifted}
+        )
+    deleted, _detail = created.delete()
+    previous = batch.changes.filter(figure_id=OuterRef("pk")).values("previous_value")[:1]
+    restored = TradeFigure.objects.filter(pk__in=batch.changes.values("figure_id")).update(
+        value_cad=Subquery(previous)
+    )
+    products_deleted = 0
+    for product in batch.products_created.filter(trade_figures__isnull=True):
+        product.delete()
+        products_deleted += 1
+    batch.rolled_back_at = timezone.now()
+    batch.rolled_back_by = user
+    batch.save(update_fields=["rolled_back_at", "rolled_back_by"])
+    content_changed.send(sender=rollback_batch)
+    return RollbackResult(batch, deleted, restored, products_deleted)
