@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import transaction
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -34,10 +35,82 @@ def client(request):
     return Client()
 
 
+class SharedDemo:
+    """The demo loaded once and shared by the tests that read it, instead of once a test.
+
+    It is loaded inside a transaction of its own, held open while tests that ask for `demo` run
+    one after another; each of them runs inside it, in pytest-django's transaction (a savepoint
+    here), so what a test writes is rolled back and the next one finds the demo as loaded. Before
+    a test that does not ask for `demo`, the demo's transaction is rolled back: that test finds
+    the empty database it expects, and the next test asking for `demo` loads it again.
+    """
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        self.atomic = None
+
+    def load(self) -> None:
+        if self.atomic is not None:
+            return
+        with self.blocker.unblock():
+            self.atomic = transaction.atomic()
+            self.atomic.__enter__()
+            call_command("load_demo", stdout=io.StringIO())
+
+    def release(self) -> None:
+        if self.atomic is None:
+            return
+        with self.blocker.unblock():
+            transaction.set_rollback(True)
+            self.atomic.__exit__(None, None, None)
+        self.atomic = None
+
+
+SHARED_DEMO = pytest.StashKey[SharedDemo]()
+# Tests whose database is emptied (flushed) after them, not rolled back: a transaction held
+# open around them would be emptied too.
+TRANSACTIONAL = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool(TRANSACTIONAL & set(item.fixturenames))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before the test's own fixtures, and so before its transaction: the shared demo is there
+    for a test that reads it, and gone for any other."""
+    reads_demo = "demo" in getattr(item, "fixturenames", ())
+    if reads_demo and _transactional(item):
+        pytest.fail("`demo` is shared through a transaction: a transactional test loads its own")
+    shared = item.config.stash.get(SHARED_DEMO, None)
+    if shared is None:  # not loaded yet: the first test asking for it loads it (below)
+        return
+    if reads_demo:
+        shared.load()
+    else:
+        shared.release()
+
+
+@pytest.fixture(scope="session")
+def shared_demo(request, django_db_setup, django_db_blocker):
+    shared = SharedDemo(django_db_blocker)
+    request.config.stash[SHARED_DEMO] = shared
+    shared.load()
+    yield shared
+    shared.release()
+    del request.config.stash[SHARED_DEMO]
+
+
 @pytest.fixture
-def demo(db):
-    """The seeds as the site shows them (load_demo): 18 agreements (2 drafts), the 2017 mission."""
-    call_command("load_demo", stdout=io.StringIO())
+def demo(shared_demo, db):
+    """The seeds as the site shows them (load_demo): 18 agreements (2 drafts), the 2017 mission.
+
+    Loaded once for consecutive tests that ask for it (SharedDemo); a test may write, its
+    changes are rolled back after it."""
 
 
 @pytest.fixture
