@@ -202,9 +202,5 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# django-import-export
-IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_SKIP_ADMIN_LOG = False
-
 # Demo staff account created by `manage.py load_demo --with-staff` (development only).
 SITE_NAME = _("International Relations")

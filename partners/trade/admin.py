@@ -1,8 +1,10 @@
 """The admin's way in: upload, preview (a dry run of the engine), confirm; batches and rollback.
 
-django-import-export gives the export side and the look; the import goes through the same
-engine as `manage.py import_trade`, so that both accept the same files with the same messages,
-and 100,000 rows preview and import in seconds instead of row by row.
+django-import-export serves the export only (the change list's CSV and Excel download, through
+`ExportMixin`). The import does not use it: upload, preview and confirm go through the project's
+engine (`partners.trade.importing`), the same as `manage.py import_trade`, so that both accept
+the same files with the same messages, and 100,000 rows preview and import in seconds instead
+of row by row.
 """
 
 import secrets
@@ -24,6 +26,7 @@ from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
 from partners.publishing.admin import RecordAdmin
+from partners.publishing.language import active_language
 
 from .importing import RollbackRefused, import_trade_file, rollback_batch
 from .importing.run import SAMPLE_SIZE
@@ -44,12 +47,6 @@ FLOW_WORDS = {
 }
 
 
-def _language() -> str:
-    from django.utils.translation import get_language
-
-    return "en" if (get_language() or "").startswith("en") else "fr"
-
-
 class HeaderField(fields.Field):
     """A column whose header is the trade file format's, in the active language."""
 
@@ -59,7 +56,7 @@ class HeaderField(fields.Field):
 
     @property
     def column_name(self):
-        return FILE_HEADERS[_language()][self.position]
+        return FILE_HEADERS[active_language()][self.position]
 
     @column_name.setter
     def column_name(self, value):
@@ -67,7 +64,9 @@ class HeaderField(fields.Field):
 
 
 class TradeFigureResource(resources.ModelResource):
-    """Trade figures as a trade data file: what is exported can be imported back."""
+    """Trade figures as a trade data file, with its headers in the active language: what is
+    exported imports back as is, except the two-way totals (flow "total", given by a source
+    without the split), which the import does not read."""
 
     year = HeaderField(0, attribute="year", widget=widgets.IntegerWidget())
     partner = HeaderField(1)
@@ -81,9 +80,6 @@ class TradeFigureResource(resources.ModelResource):
         fields = ["year", "partner", "flow", "hs_code", "product", "value_cad"]
         export_order = fields
 
-    def get_export_queryset(self, request=None):
-        return super().get_export_queryset(request).select_related("partner", "product")
-
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("partner", "product")
 
@@ -91,7 +87,7 @@ class TradeFigureResource(resources.ModelResource):
         return figure.partner.iso_code or figure.partner.name
 
     def dehydrate_flow(self, figure):
-        return FLOW_WORDS[_language()].get(figure.flow, figure.flow)
+        return FLOW_WORDS[active_language()].get(figure.flow, figure.flow)
 
     def dehydrate_hs_code(self, figure):
         return figure.product.hs_code if figure.product_id else ""

@@ -29,7 +29,8 @@ class RollbackRefused(Exception):
 
 @transaction.atomic
 def rollback_batch(*, batch: ImportBatch, user=None) -> RollbackResult:
-    """Undo an import: delete the figures it created, put back the values it replaced.
+    """Undo an import: delete the figures it created, put back the values it replaced, and
+    delete the products it created that no figure uses any more.
 
     Refused when the batch is already rolled back, when a later import that is still in place
     changed the same figures (roll that one back first), or when someone changed one of its

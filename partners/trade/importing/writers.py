@@ -4,7 +4,8 @@ Two writers with the same interface and the same results:
 
 - PostgresWriter streams rows with COPY into a temporary staging table and does the rest in
   set-based SQL (duplicate keys, the plan of new/updated/unchanged rows, the writes and the
-  change records of updated figures; created figures carry the batch in a column). Memory stays flat whatever the size of the file.
+  change records of updated figures; created figures carry the batch in a column). Memory
+  stays flat whatever the size of the file.
 - GenericWriter (SQLite, the newcomer's database) keeps the rows in memory and writes them with
   bulk_create/bulk_update.
 
