@@ -3,6 +3,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
+from partners.models import ImportBatch, ImportBatchChange, Product, TradeFigure
+from partners.trade.importing import import_trade_file
 from partners.trade.importing.writers import GenericWriter, PostgresWriter
 
 FILES = Path(__file__).parent / "files"
@@ -21,3 +23,28 @@ def writer(request, db):
 @pytest.fixture
 def countries(reference_countries):
     """The ISO 3166-1 reference partners (China, Germany, South Korea...)."""
+
+
+def run(name, writer, **options):
+    path = name if not isinstance(name, str) else FILES / name
+    return import_trade_file(path=path, writer=writer(), **options)
+
+
+def figures():
+    return sorted(
+        TradeFigure.objects.values_list(
+            "partner__iso_code", "year", "flow", "product__hs_code", "value_cad"
+        ),
+        key=lambda row: (row[0], row[1], row[2], row[3] or ""),
+    )
+
+
+def state():
+    """Everything an import may touch, to compare before and after a failed one."""
+    return (
+        figures(),
+        sorted(Product.objects.values_list("hs_code", "label_fr", "label_en")),
+        list(ImportBatch.objects.values_list("pk", "rolled_back_at")),
+        ImportBatchChange.objects.count(),
+        sorted(TradeFigure.objects.values_list("pk", "import_batch")),
+    )
