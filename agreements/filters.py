@@ -1,20 +1,16 @@
 import django_filters
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from partners.filters import ModelChoiceFilter, published_partners, published_sectors
+from partners.filters import published_partners, published_sectors
+from partners.publishing.language import active_language
 from partners.publishing.search import matching
 from partners.publishing.widgets import NumberInput, Select, TextInput
 
 from .models import Agreement, AgreementKind, AgreementStatus
 
 
-def language() -> str:
-    return (get_language() or "fr")[:2]
-
-
 class AgreementFilter(django_filters.FilterSet):
-    partner = ModelChoiceFilter(
+    partner = django_filters.ModelChoiceFilter(
         widget=Select,
         queryset=published_partners,
         to_field_name="slug",
@@ -22,7 +18,7 @@ class AgreementFilter(django_filters.FilterSet):
         label=_("Partner"),
         help_text=_("A country includes its provinces, states and cities."),
     )
-    sector = ModelChoiceFilter(
+    sector = django_filters.ModelChoiceFilter(
         widget=Select,
         field_name="sectors",
         queryset=published_sectors,
@@ -64,4 +60,4 @@ class AgreementFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         # The search box's matching: the page's language, accents and case ignored.
-        return matching(queryset, value, language())
+        return matching(queryset, value, active_language())

@@ -1,38 +1,28 @@
 """Reads for the public agreement pages: published agreements only, filtered, sorted, and the
 pieces of the detail page (history, calls for projects, the mission of signature)."""
 
-from django.db.models import F, Prefetch, QuerySet, Value
-from django.db.models.functions import Coalesce, NullIf
-from django.utils.translation import get_language, gettext_lazy
+from django.db.models import F, Prefetch, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from missions.models import Mission
 from partners.models import Partner
+from partners.publishing.language import localized
 
 from .filters import AgreementFilter
 from .models import Agreement, AgreementEvent, EventKind
-
-
-def language() -> str:
-    return (get_language() or "fr")[:2]
-
-
-def in_page_language(field: str):
-    """The field in the page's language, else in French (what the page shows), for sorting."""
-    return Coalesce(NullIf(F(f"{field}_{language()}"), Value("")), F(f"{field}_fr"))
-
 
 # The list's sort orders: key -> (label, ordering). Agreements of unknown date come last.
 SORTS = {
     "recent": (
         gettext_lazy("Most recent signature"),
-        lambda: (F("signed_on").desc(nulls_last=True), in_page_language("title"), "pk"),
+        lambda: (F("signed_on").desc(nulls_last=True), localized("title"), "pk"),
     ),
     "oldest": (
         gettext_lazy("Oldest signature"),
-        lambda: (F("signed_on").asc(nulls_last=True), in_page_language("title"), "pk"),
+        lambda: (F("signed_on").asc(nulls_last=True), localized("title"), "pk"),
     ),
-    "title": (gettext_lazy("Title"), lambda: (in_page_language("title"), "pk")),
+    "title": (gettext_lazy("Title"), lambda: (localized("title"), "pk")),
 }
 DEFAULT_SORT = "recent"
 
@@ -59,7 +49,7 @@ def party_names() -> Prefetch:
     return Prefetch(
         "parties",
         queryset=Partner.objects.only("slug", "name_fr", "name_en").order_by(
-            f"name_{language()}", "pk"
+            localized("name"), "pk"
         ),
     )
 
@@ -83,7 +73,7 @@ def filtered_agreements(filterset: AgreementFilter, sort: str = DEFAULT_SORT) ->
 def agreement_detail() -> QuerySet:
     """Agreements with everything their page shows, in a fixed number of queries."""
     return Agreement.objects.prefetch_related(
-        Prefetch("parties", queryset=Partner.objects.order_by(f"name_{language()}", "pk")),
+        Prefetch("parties", queryset=Partner.objects.order_by(localized("name"), "pk")),
         "sectors",
         "events",
         "funding_calls",

@@ -14,6 +14,7 @@ from agreements.models import Agreement, AgreementEvent
 from missions import selectors as mission_selectors
 from missions.models import Mission
 from partners.models import Partner, WorldRegion
+from partners.publishing.language import localized, sort_key
 from partners.publishing.models import PublicationStatus
 
 
@@ -40,7 +41,11 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        partners = Partner.objects.published().filter(parent__isnull=True).order_by("name_fr")
+        partners = (
+            Partner.objects.published()
+            .filter(parent__isnull=True)
+            .order_by(localized("name"), "pk")
+        )
         regions = {}
         for partner in partners.only("pk", "slug", "name_fr", "name_en", "world_region"):
             regions.setdefault(partner.world_region, []).append(partner)
@@ -50,9 +55,11 @@ class HomeView(TemplateView):
             .prefetch_related(mission_selectors.cities())
             .order_by("-start_date")[:3],
             agreements=recent_agreements(5),
-            regions=[
-                (label, regions[code]) for code, label in WorldRegion.choices if code in regions
-            ],
+            # The world regions by their names in the page's language.
+            regions=sorted(
+                ((label, regions[code]) for code, label in WorldRegion.choices if code in regions),
+                key=lambda region: sort_key(str(region[0])),
+            ),
             counts={
                 "partners": Partner.objects.published().count(),
                 "agreements": Agreement.objects.published().count(),

@@ -1,32 +1,29 @@
 import django_filters
 from django.db.models import Q
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from partners.filters import ModelChoiceFilter, published_partners, published_sectors
-from partners.publishing.search import unaccent_text
+from partners.filters import published_partners, published_sectors
+from partners.publishing.language import active_language, other_language, sort_key
 from partners.publishing.widgets import NumberInput, Select
 
 from .models import Mission
 
 
-def language() -> str:
-    return (get_language() or "fr")[:2]
-
-
 def ministries() -> dict[str, list[tuple]]:
     """The ministries that led published missions: {name in the page's language (French where
-    it has no translation): [(French name, English name) as stored]}."""
-    current = language()
+    it has no translation): [(French name, English name) as stored]}, sorted in the page's
+    language with its collation."""
+    current = active_language()
     names: dict[str, list[tuple]] = {}
     pairs = (
         Mission.objects.published().order_by().values_list("ministry_fr", "ministry_en").distinct()
     )
     for french, english in pairs:
-        shown = (english if current == "en" else french) or french or english
+        stored_names = {"fr": french, "en": english}
+        shown = stored_names[current] or stored_names[other_language(current)]
         if shown:
             names.setdefault(shown, []).append((french, english))
-    return dict(sorted(names.items(), key=lambda item: unaccent_text(item[0])))
+    return dict(sorted(names.items(), key=lambda item: sort_key(item[0], current)))
 
 
 def stored(field: str, value):
@@ -34,7 +31,7 @@ def stored(field: str, value):
 
 
 class MissionFilter(django_filters.FilterSet):
-    partner = ModelChoiceFilter(
+    partner = django_filters.ModelChoiceFilter(
         widget=Select,
         queryset=published_partners,
         to_field_name="slug",
@@ -52,7 +49,7 @@ class MissionFilter(django_filters.FilterSet):
         min_value=1900,
         max_value=2100,
     )
-    sector = ModelChoiceFilter(
+    sector = django_filters.ModelChoiceFilter(
         widget=Select,
         field_name="sectors",
         queryset=published_sectors,

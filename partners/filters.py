@@ -2,8 +2,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from partners.publishing.filters import ModelChoiceFilter
-from partners.publishing.language import active_language
+from partners.publishing.language import localized
 from partners.publishing.widgets import Select
 
 from .models import Partner, PartnerKind, Sector, WorldRegion
@@ -14,11 +13,10 @@ from .models import Partner, PartnerKind, Sector, WorldRegion
 
 def published_partners(request=None):
     """Published partners, by name in the page's language."""
-    language = active_language()
     return (
         Partner.objects.published()
         .only("slug", "name_fr", "name_en")
-        .order_by(f"name_{language}", "pk")
+        .order_by(localized("name"), "pk")
     )
 
 
@@ -34,7 +32,7 @@ class PartnerFilter(django_filters.FilterSet):
         label=_("World region"),
     )
     kind = django_filters.ChoiceFilter(widget=Select, choices=PartnerKind.choices, label=_("Kind"))
-    sector = ModelChoiceFilter(
+    sector = django_filters.ModelChoiceFilter(
         widget=Select,
         field_name="sectors",
         queryset=published_sectors,

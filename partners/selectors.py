@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, RowNumber
 # Upward reads of the dossier (composite page): the agreements and missions of a partner.
 from agreements.models import Agreement, AgreementStatus
 from missions.models import Mission
+from partners.publishing.language import localized
 from partners.trade.models import TradeFlow
 from partners.trade.selectors import main_products, yearly_trade
 
@@ -58,12 +59,16 @@ def partner_dossier(partner: Partner) -> dict:
             position=Window(
                 RowNumber(),
                 partition_by=[F("status")],
-                order_by=[F("signed_on").desc(nulls_last=True), F("title_fr").asc()],
+                order_by=[
+                    F("signed_on").desc(nulls_last=True),
+                    localized("title").asc(),
+                    F("pk").asc(),
+                ],
             ),
             status_count=Window(Count("pk"), partition_by=[F("status")]),
         )
         .filter(position__lte=DOSSIER_LIMIT)
-        .order_by(F("signed_on").desc(nulls_last=True), "title_fr")
+        .order_by(F("signed_on").desc(nulls_last=True), localized("title"), "pk")
     )
     groups = {}
     for agreement in latest:
@@ -75,8 +80,8 @@ def partner_dossier(partner: Partner) -> dict:
     return {
         "children": partner.children.published()
         .only("parent", "slug", "name_fr", "name_en")
-        .order_by("name_fr"),
-        "offices": partner.offices.order_by("city_fr"),
+        .order_by(localized("name"), "pk"),
+        "offices": partner.offices.order_by(localized("city"), "pk"),
         "agreement_groups": [
             (AgreementStatus(status).label, status, groups[status][0].status_count, groups[status])
             for status in order

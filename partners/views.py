@@ -2,12 +2,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
+from partners.publishing.language import localized, localized_choice
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
 from partners.trade.charts import yearly_bars
 from partners.trade.models import TradeFlow
 
 from .filters import PartnerFilter
-from .models import Partner
+from .models import Partner, WorldRegion
 from .selectors import partner_dossier, partner_list
 from .templatetags.public import money
 
@@ -18,15 +19,27 @@ class PartnerListView(PublicListMixin, ListView):
     template_name = "partners/partner_list.html"
     paginate_by = 30
     export_name = "partners"
-    sort_options = {
-        "name": (gettext_lazy("Name"), ("name_fr", "pk")),
-        "region": (gettext_lazy("World region"), ("world_region", "name_fr", "pk")),
+    # The sort orders: key -> (label, ordering in the page's language, made for each request).
+    sorts = {
+        "name": (gettext_lazy("Name"), lambda: (localized("name"), "pk")),
+        "region": (
+            gettext_lazy("World region"),
+            lambda: (
+                localized_choice("world_region", WorldRegion.choices),
+                localized("name"),
+                "pk",
+            ),
+        ),
         "agreements": (
             gettext_lazy("Agreements in force"),
-            ("-agreements_in_force", "name_fr", "pk"),
+            lambda: ("-agreements_in_force", localized("name"), "pk"),
         ),
     }
     default_sort = "name"
+
+    @property
+    def sort_options(self):
+        return {key: (label, ordering()) for key, (label, ordering) in self.sorts.items()}
 
     def base_queryset(self):
         return partner_list()

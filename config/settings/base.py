@@ -96,6 +96,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Querysets read whole, as the pages show them: iterator() (a select's choices) then fetches
+    # in one query instead of declaring, fetching from and closing a server-side cursor.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_bool("DB_POOL"):
     # psycopg 3's connection pool (Django >= 5.1); persistent connections must then be off.
     DATABASES["default"]["CONN_MAX_AGE"] = 0

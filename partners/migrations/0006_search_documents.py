@@ -21,6 +21,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("partners", "0004_trade_figures_created_by_import")]
+    dependencies = [("partners", "0005_collations")]
 
     operations = [migrations.RunPython(forwards, backwards)]

@@ -6,9 +6,13 @@ language it came in). Templates use the `{% translated %}` tag built on it and n
 the language themselves.
 """
 
+import functools
+
+import pyuca
 from django.conf import settings
-from django.db.models import F
-from django.db.models.functions import Collate
+from django.db.models import Case, CharField, F, Value, When
+from django.db.models.functions import Coalesce, Collate, NullIf
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -53,14 +57,67 @@ def availability_notice(source_language: str) -> str:
     return _("Content available in French only")
 
 
-# The collation each language sorts by: ICU's on PostgreSQL (created by
-# partners/migrations/0005_collations.py), a Python collation registered on SQLite's connection
-# (register_sqlite_collations()). "État" sorts with "E", English names in English order.
-COLLATIONS = {"fr": "fr-x-icu", "en": "en-x-icu"}
+# The collation each language sorts by, the same on both databases: on PostgreSQL the ICU
+# collations that partners/migrations/0005_collations.py creates (French as Québec writes it,
+# fr-CA: accents compared from the end of the word, "côte" before "coté"; English, en-CA); on
+# SQLite Python collations of the same names (register_sqlite_collations()), from the Unicode
+# Collation Algorithm. "État" sorts with "E", English names in English order.
+COLLATIONS = {"fr": "ministry_fr", "en": "ministry_en"}
+ICU_LOCALES = {"fr": "fr-CA", "en": "en-CA"}
 
 
 def localized(field: str, language: str | None = None):
-    """The translated column `field` in the page's language, with that language's collation:
-    what every list, select and sub-list orders by (`order_by(localized("name"), "pk")`)."""
+    """The translated column `field` in the page's language (the other language's where it has
+    no translation, as the page shows it), with that language's collation: what every list,
+    select and sub-list orders by (`order_by(localized("name"), "pk")`)."""
     language = language or active_language()
-    return Collate(F(f"{field}_{language}"), COLLATIONS[language])
+    shown = Coalesce(
+        NullIf(F(f"{field}_{language}"), Value("")),
+        F(f"{field}_{other_language(language)}"),
+        output_field=CharField(),
+    )
+    return Collate(shown, COLLATIONS[language])
+
+
+def localized_choice(field: str, choices, language: str | None = None):
+    """A choice field ordered by its labels (`choices`: [(value, label)]) as the page's
+    language names them, with that language's collation, not by the stored codes."""
+    language = language or active_language()
+    with translation.override(language):
+        labels = [When(**{field: value}, then=Value(str(label))) for value, label in choices]
+    return Collate(Case(*labels, default=Value(""), output_field=CharField()), COLLATIONS[language])
+
+
+_collator = pyuca.Collator()
+
+
+@functools.lru_cache(maxsize=16384)
+def sort_key(text: str, language: str | None = None) -> tuple:
+    """How `text` sorts in `language`, as its collation sorts it: the Unicode Collation
+    Algorithm's key (letters first, then accents, then case), the accents read from the end of
+    the word in French (ICU's fr-CA), and the text itself last so that no two texts tie. For
+    sorting in Python what the database does not (`sorted(names, key=sort_key)`)."""
+    language = language or active_language()
+    key = _collator.sort_key(text)
+    if language == "fr":
+        # The key is primary weights, 0, secondary (accent) weights, 0, tertiary weights.
+        first = key.index(0)
+        second = key.index(0, first + 1)
+        key = (*key[: first + 1], *reversed(key[first + 1 : second]), *key[second:])
+    return (key, text)
+
+
+def _comparison(language: str):
+    def compare(left: str, right: str) -> int:
+        left_key, right_key = sort_key(left, language), sort_key(right, language)
+        return (left_key > right_key) - (left_key < right_key)
+
+    return compare
+
+
+def register_sqlite_collations(sender, connection, **kwargs):
+    """connection_created receiver: the COLLATIONS on each new SQLite connection."""
+    if connection.vendor != "sqlite":
+        return
+    for language, name in COLLATIONS.items():
+        connection.connection.create_collation(name, _comparison(language))

@@ -4,10 +4,10 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_filters.fields import ModelChoiceIterator
 
 from partners.models import Partner
-from partners.publishing.filters import ModelChoiceIterator
-from partners.publishing.language import active_language
+from partners.publishing.language import localized
 from partners.publishing.widgets import NumberInput, Select, SelectMultiple
 
 from .models import TradeFigure
@@ -30,7 +30,7 @@ def partners_with_trade(request=None):
         Partner.objects.published()
         .filter(pk__in=TradeFigure.objects.values("partner"))
         .only("slug", "name_fr", "name_en", "iso_code")
-        .order_by(f"name_{active_language()}", "pk")
+        .order_by(localized("name"), "pk")
     )
 
 
