@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy
 
 from partners.publishing.language import active_language, availability_notice, translated_value
 
@@ -38,3 +39,28 @@ def translated_list(obj, field):
         body,
         availability_notice(source),
     )
+
+
+# What a mission's page says of its report's language: {language: notice}.
+AVAILABLE_ONLY = {
+    "fr": gettext_lazy("This report is available in French only."),
+    "en": gettext_lazy("This report is available in English only."),
+}
+TRANSLATED_FROM = {
+    "fr": gettext_lazy("This report was written in French; this is a translation."),
+    "en": gettext_lazy("This report was written in English; this is a translation."),
+}
+
+
+@register.simple_tag
+def report_language_notice(mission):
+    """The notice above a mission's report read in the other language than its own: available
+    in one language only (`language_scope`), or translated from its original language."""
+    current = active_language()
+    if mission.language_scope and mission.language_scope != current:
+        notice = AVAILABLE_ONLY[mission.language_scope]
+    elif mission.original_language != current:
+        notice = TRANSLATED_FROM[mission.original_language]
+    else:
+        return ""
+    return format_html('<p class="notice" role="note">{}</p>', notice)

@@ -3,7 +3,7 @@ pagination that forgives bad input, CSV and JSON exports, staff preview of draft
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.forms import ModelChoiceField
-from django.utils.translation import get_language
+from django.utils.translation import pgettext
 
 from partners.publishing.exports import export_response
 
@@ -102,8 +102,8 @@ def applied_filters(filterset):
             label = chosen_label(filterset.form, name, value)
             if label is None:
                 continue  # an unknown value is ignored, so it is not shown either
-            separator = "\u00a0: " if get_language() == "fr" else ": "
-            tags.append((name, value, f"{field.label}{separator}{label}"))
+            shown = pgettext("applied filter", "%(filter)s: %(value)s")
+            tags.append((name, value, shown % {"filter": field.label, "value": label}))
     return tags
 
 

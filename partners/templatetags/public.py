@@ -9,19 +9,22 @@
 - `|long_date`: a date as `|date:"DATE_FORMAT"` writes it, faster.
 """
 
+import copy
 import functools
 from decimal import Decimal
 
 from babel import Locale
+from babel.numbers import NumberPattern, get_minus_sign_symbol
 from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from partners.publishing.language import (
     active_language,
     availability_notice,
     translated_value,
 )
+from partners.publishing.language import has_text as has_text_in
 from partners.publishing.language import text_in as plain_text_in
 from partners.publishing.models import date_format
 
@@ -49,6 +52,12 @@ def translated(obj, field, paragraphs=False):
         body=body,
         notice=availability_notice(source),
     )
+
+
+@register.filter
+def has_text(obj, field):
+    """Whether a translated field has text in either language: `{% if mission|has_text:"context" %}`."""
+    return has_text_in(obj, field)
 
 
 @register.simple_tag
@@ -82,27 +91,33 @@ def lines(text):
 
 
 @functools.cache
-def _symbols(locale: str) -> dict[int, str]:
-    """Python's grouping and decimal marks, mapped to the locale's (from CLDR, through Babel)."""
-    symbols = Locale.parse(locale).number_symbols
-    symbols = symbols.get("latn", symbols)
-    return {
-        ord(","): symbols["group"],
-        ord("."): symbols["decimal"],
-        ord("-"): symbols["minusSign"],
+def _locale(language: str) -> Locale:
+    return Locale.parse(BABEL_LOCALES[language])
+
+
+@functools.cache
+def _pattern(language: str, kind: str, digits: int, optional: bool = False) -> NumberPattern:
+    """The language's CLDR pattern of a kind (decimal, percent, currency), parsed once by Babel,
+    with `digits` fraction digits (at most that many, and no trailing zeros, if `optional`)."""
+    locale = _locale(language)
+    formats = {
+        "decimal": locale.decimal_formats[None],
+        "percent": locale.percent_formats[None],
+        "currency": locale.currency_formats["standard"],
     }
+    pattern = copy.copy(formats[kind])
+    pattern.frac_prec = (0 if optional else digits, digits)
+    return pattern
 
 
-def _format(amount: Decimal, digits: int = 0, *, optional_digits: bool = False) -> str:
-    """`amount` grouped and rounded (half to even) as the page's language writes numbers.
-
-    Babel's own formatter parses its pattern on every call, several times slower than this for
-    the hundreds of figures of a trade table; the symbols are Babel's all the same.
-    """
-    text = f"{amount:,.{digits}f}"
-    if optional_digits and digits:
-        text = text.rstrip("0").rstrip(".")
-    return text.translate(_symbols(babel_locale()))
+def _format(
+    amount: Decimal, digits: int = 0, *, kind: str = "decimal", optional_digits: bool = False
+) -> str:
+    """`amount` grouped and rounded (half to even) as the page's language writes it, by the
+    language's CLDR pattern of that kind."""
+    language = active_language()
+    pattern = _pattern(language, kind, digits, optional_digits)
+    return pattern.apply(amount, _locale(language), currency="CAD", currency_digits=False)
 
 
 def _decimal(value) -> Decimal | None:
@@ -122,10 +137,10 @@ def number(value, digits=0):
     return _format(amount, int(digits))
 
 
-# Scales of compact amounts: (scale, French unit, English word, translated when shown).
+# Scales of compact amounts: (scale, how an amount of that scale reads, from the catalogs).
 MONEY_SCALES = [
-    (Decimal(10) ** 9, "G$", gettext_lazy("billion")),
-    (Decimal(10) ** 6, "M$", gettext_lazy("million")),
+    (Decimal(10) ** 9, pgettext_lazy("compact money", "$%(amount)s billion")),
+    (Decimal(10) ** 6, pgettext_lazy("compact money", "$%(amount)s million")),
 ]
 
 
@@ -135,16 +150,17 @@ def money(value):
     amount = _decimal(value)
     if amount is None:
         return "—"
-    sign = "-" if amount < 0 else ""
-    amount = abs(amount)
-    for scale, french_unit, english_word in MONEY_SCALES:
-        if amount >= scale:
-            scaled = amount / scale
+    for scale, wording in MONEY_SCALES:
+        if abs(amount) >= scale:
+            scaled = abs(amount) / scale
             shown = _format(scaled, 1 if scaled < 100 else 0, optional_digits=True)
-            if active_language() == "fr":
-                return f"{sign}{shown}\u00a0{french_unit}"
-            return f"{sign}${shown} {english_word}"
+            sign = _minus_sign() if amount < 0 else ""
+            return sign + wording % {"amount": shown}
     return money_full(value)
+
+
+def _minus_sign() -> str:
+    return get_minus_sign_symbol(_locale(active_language()))
 
 
 @register.filter
@@ -153,11 +169,7 @@ def money_full(value):
     amount = _decimal(value)
     if amount is None:
         return "—"
-    shown = _format(abs(amount))
-    sign = "-" if amount < 0 else ""
-    if active_language() == "fr":
-        return f"{sign}{shown}\u00a0$"
-    return f"{sign}${shown}"
+    return _format(amount, kind="currency")
 
 
 @register.filter
@@ -166,8 +178,7 @@ def percent(value, digits=1):
     fraction = _decimal(value)
     if fraction is None:
         return "—"
-    shown = _format(fraction * 100, int(digits))
-    return f"{shown}\u00a0%" if active_language() == "fr" else f"{shown}%"
+    return _format(fraction, int(digits), kind="percent")
 
 
 @register.filter
