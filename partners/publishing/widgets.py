@@ -10,11 +10,22 @@ writes. The text and number inputs are Django's own.
 
 from django import forms
 from django.forms import NumberInput, TextInput
-from django.forms.utils import flatatt
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 __all__ = ["NumberInput", "Select", "SelectMultiple", "TextInput"]
+
+
+def attributes(attrs: dict) -> str:
+    """Django's `attrs.html`: each attribute in the given order, True as a bare name, False left
+    out (flatatt() would sort them)."""
+    return "".join(
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{conditional_escape(str(value))}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
 
 
 class Select(forms.Select):
@@ -25,8 +36,9 @@ class Select(forms.Select):
         values = self.format_value(value)
         parts = []
         has_selected = False
-        # As ChoiceWidget.optgroups(): the first option whose value is given is selected (every
-        # one for a multiple select); a choice whose label is a list is a group.
+        # As ChoiceWidget.optgroups() and select.html (each option.html ends with a line break):
+        # the first option whose value is given is selected (every one for a multiple select);
+        # a choice whose label is a list is a group.
         for option_value, option_label in self.choices:
             if option_value is None:
                 option_value = ""
@@ -42,7 +54,7 @@ class Select(forms.Select):
                 has_selected |= selected
                 options.append(
                     f'\n  <option value="{conditional_escape(str(subvalue))}"'
-                    f"{' selected' if selected else ''}>{conditional_escape(sublabel)}</option>"
+                    f"{' selected' if selected else ''}>{conditional_escape(sublabel)}</option>\n"
                 )
             rendered = "".join(options)
             if group_name:
@@ -52,7 +64,7 @@ class Select(forms.Select):
                 )
             parts.append(rendered)
         return mark_safe(
-            f'<select name="{conditional_escape(name)}"{flatatt(attrs)}>{"".join(parts)}\n</select>'
+            f'<select name="{conditional_escape(name)}"{attributes(attrs)}>{"".join(parts)}\n</select>'
         )
 
 
