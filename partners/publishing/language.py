@@ -2,8 +2,10 @@
 
 Every piece of code that needs the active language asks `active_language()`; every translated
 value is read through `translated_value()` (the page's language, else the other one, with the
-language it came in). Templates use the `{% translated %}` tag built on it and never branch on
-the language themselves.
+language it came in). Templates use the `{% translated %}` tag and the `has_text` filter built on
+it and never branch on the language themselves. Every list, select and sub-list orders by
+`localized(field)`, in the page's language with its collation; what Python sorts itself (a list
+of labels) sorts by `sort_key()`, the same order.
 """
 
 import functools
