@@ -26,6 +26,19 @@ STEP_LABELS = {
 }
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record staff read but never add, change or delete by hand (an audit trail, a log)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 class RecordAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """Both languages' fields side by side, and a history of who changed what and when."""
 

@@ -25,7 +25,7 @@ from import_export.admin import ExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
-from partners.publishing.admin import RecordAdmin
+from partners.publishing.admin import ReadOnlyAdmin, RecordAdmin
 from partners.publishing.language import active_language
 
 from .importing import RollbackRefused, import_trade_file, rollback_batch
@@ -246,7 +246,7 @@ class TradeImportMixin(ExportMixin):
         return HttpResponseRedirect(reverse("admin:partners_tradefigure_changelist"))
 
 
-class ImportBatchAdmin(admin.ModelAdmin):
+class ImportBatchAdmin(ReadOnlyAdmin):
     """The history of trade imports, seen and rolled back by those who may import."""
 
     list_display = [
@@ -289,15 +289,6 @@ class ImportBatchAdmin(admin.ModelAdmin):
 
     def has_view_permission(self, request, obj=None):
         return self._may_import(request)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_urls(self):
         return [
