@@ -93,13 +93,17 @@ def localized_choice(field: str, choices, language: str | None = None):
 _collator = pyuca.Collator()
 
 
-@functools.lru_cache(maxsize=16384)
 def sort_key(text: str, language: str | None = None) -> tuple:
-    """How `text` sorts in `language`, as its collation sorts it: the Unicode Collation
-    Algorithm's key (letters first, then accents, then case), the accents read from the end of
-    the word in French (ICU's fr-CA), and the text itself last so that no two texts tie. For
-    sorting in Python what the database does not (`sorted(names, key=sort_key)`)."""
-    language = language or active_language()
+    """How `text` sorts in `language` (the page's by default), as its collation sorts it: the
+    Unicode Collation Algorithm's key (letters first, then accents, then case), the accents read
+    from the end of the word in French (ICU's fr-CA), and the text itself last so that no two
+    texts tie. For sorting in Python what the database does not (`sorted(names, key=sort_key)`).
+    """
+    return _sort_key(text, language or active_language())
+
+
+@functools.lru_cache(maxsize=16384)
+def _sort_key(text: str, language: str) -> tuple:
     key = _collator.sort_key(text)
     if language == "fr":
         # The key is primary weights, 0, secondary (accent) weights, 0, tertiary weights.

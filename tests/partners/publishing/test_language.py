@@ -120,6 +120,14 @@ def test_french_reads_accents_from_the_end_as_quebec_does_and_english_does_not()
     ]
 
 
+def test_the_default_language_is_the_page_s_each_time_not_the_first_one_asked():
+    words = ["côte", "coté"]
+    with translation.override("fr"):
+        assert sorted(words, key=sort_key) == ["côte", "coté"]
+    with translation.override("en"):
+        assert sorted(words, key=sort_key) == ["coté", "côte"]
+
+
 def test_no_two_different_texts_tie():
     assert sort_key("Cote", "fr") != sort_key("cote", "fr")
     assert sort_key("Québec", "fr") == sort_key("Québec", "fr")
