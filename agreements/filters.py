@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from partners.filters import published_partners, published_sectors
+from partners.filters import partner_filter, sector_filter
 from partners.publishing.language import active_language
 from partners.publishing.search import matching
 from partners.publishing.widgets import NumberInput, Select, TextInput
@@ -10,21 +10,8 @@ from .models import Agreement, AgreementKind, AgreementStatus
 
 
 class AgreementFilter(django_filters.FilterSet):
-    partner = django_filters.ModelChoiceFilter(
-        widget=Select,
-        queryset=published_partners,
-        to_field_name="slug",
-        method="filter_partner",
-        label=_("Partner"),
-        help_text=_("A country includes its provinces, states and cities."),
-    )
-    sector = django_filters.ModelChoiceFilter(
-        widget=Select,
-        field_name="sectors",
-        queryset=published_sectors,
-        to_field_name="slug",
-        label=_("Sector"),
-    )
+    partner = partner_filter()
+    sector = sector_filter()
     status = django_filters.ChoiceFilter(
         widget=Select, choices=AgreementStatus.choices, label=_("Status")
     )

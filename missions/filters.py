@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from partners.filters import published_partners, published_sectors
+from partners.filters import partner_filter, sector_filter
 from partners.publishing.language import active_language, other_language, sort_key
 from partners.publishing.widgets import NumberInput, Select
 
@@ -31,14 +31,7 @@ def stored(field: str, value):
 
 
 class MissionFilter(django_filters.FilterSet):
-    partner = django_filters.ModelChoiceFilter(
-        widget=Select,
-        queryset=published_partners,
-        to_field_name="slug",
-        method="filter_partner",
-        label=_("Partner"),
-        help_text=_("A country includes its provinces, states and cities."),
-    )
+    partner = partner_filter()
     ministry = django_filters.ChoiceFilter(
         widget=Select, choices=[], method="filter_ministry", label=_("Ministry")
     )
@@ -49,13 +42,7 @@ class MissionFilter(django_filters.FilterSet):
         min_value=1900,
         max_value=2100,
     )
-    sector = django_filters.ModelChoiceFilter(
-        widget=Select,
-        field_name="sectors",
-        queryset=published_sectors,
-        to_field_name="slug",
-        label=_("Sector"),
-    )
+    sector = sector_filter()
 
     class Meta:
         model = Mission

@@ -24,6 +24,30 @@ def published_sectors(request=None):
     return Sector.objects.only("slug", "name_fr", "name_en").order_by("position")
 
 
+def partner_filter() -> django_filters.ModelChoiceFilter:
+    """The partner filter of the agreement and mission lists: a published partner, by its slug;
+    the list's `filter_partner` method takes in the partners under it."""
+    return django_filters.ModelChoiceFilter(
+        widget=Select,
+        queryset=published_partners,
+        to_field_name="slug",
+        method="filter_partner",
+        label=_("Partner"),
+        help_text=_("A country includes its provinces, states and cities."),
+    )
+
+
+def sector_filter() -> django_filters.ModelChoiceFilter:
+    """The sector filter of every list, by the sector's slug."""
+    return django_filters.ModelChoiceFilter(
+        widget=Select,
+        field_name="sectors",
+        queryset=published_sectors,
+        to_field_name="slug",
+        label=_("Sector"),
+    )
+
+
 class PartnerFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(
         widget=Select,
@@ -32,13 +56,7 @@ class PartnerFilter(django_filters.FilterSet):
         label=_("World region"),
     )
     kind = django_filters.ChoiceFilter(widget=Select, choices=PartnerKind.choices, label=_("Kind"))
-    sector = django_filters.ModelChoiceFilter(
-        widget=Select,
-        field_name="sectors",
-        queryset=published_sectors,
-        to_field_name="slug",
-        label=_("Sector"),
-    )
+    sector = sector_filter()
     agreements = django_filters.ChoiceFilter(
         widget=Select,
         choices=[("yes", _("with agreements in force")), ("no", _("without agreements in force"))],

@@ -4,7 +4,6 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_filters.fields import ModelChoiceIterator
 
 from partners.models import Partner
 from partners.publishing.language import localized
@@ -32,14 +31,6 @@ def partners_with_trade(request=None):
         .only("slug", "name_fr", "name_en", "iso_code")
         .order_by(localized("name"), "pk")
     )
-
-
-class PartnersField(django_filters.fields.ModelMultipleChoiceField):
-    iterator = ModelChoiceIterator  # the choices in one query, not through a server-side cursor
-
-
-class PartnersFilter(django_filters.ModelMultipleChoiceFilter):
-    field_class = PartnersField
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -77,7 +68,7 @@ class TradeFilter(django_filters.FilterSet):
     """Trade figures of the chosen partners and years. A parameter that is malformed or unknown
     makes the form invalid: the explorer then shows every partner and year, and says so."""
 
-    partner = PartnersFilter(
+    partner = django_filters.ModelMultipleChoiceFilter(
         queryset=partners_with_trade,
         to_field_name="slug",
         method="filter_partner",
