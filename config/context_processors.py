@@ -3,10 +3,12 @@ from django.urls import Resolver404, resolve, reverse
 from django.urls.base import translate_url
 from django.utils import translation
 
+from partners.publishing.language import active_language
+
 
 def site(request):
     """The same page in each language (same record, same filters) for the switcher and hreflang."""
-    current = translation.get_language()
+    current = active_language()
     path = request.get_full_path()
     try:
         resolve(request.path_info)

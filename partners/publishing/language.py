@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Case, CharField, F, Value, When
 from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import translation
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -50,6 +50,12 @@ def text_in(obj, field: str) -> str:
 def has_text(obj, field: str) -> bool:
     """Whether a translated field has text in either language."""
     return any((getattr(obj, f"{field}_{code}", None) or "").strip() for code in OTHER)
+
+
+def labelled(label, value) -> str:
+    """A label and its value as the page's language writes them: "Partenaire : Chine" with the
+    no-break space French puts before a colon, "Partner: China" in English."""
+    return pgettext("label and value", "%(label)s: %(value)s") % {"label": label, "value": value}
 
 
 def availability_notice(source_language: str) -> str:

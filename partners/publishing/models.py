@@ -20,8 +20,10 @@ from django.dispatch import receiver
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats
 from django.utils.dates import MONTHS
-from django.utils.translation import get_language, override, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override, pgettext_lazy
+
+from partners.publishing.language import active_language
 
 # What Django's `slug` path converter accepts: such a slug needs no quoting in a URL.
 SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
@@ -41,7 +43,7 @@ def record_url(viewname: str, slug: str) -> str:
     if not SLUG.match(slug or ""):
         return reverse(viewname, kwargs={"slug": slug})
     before, after = _url_around_slug(
-        viewname, get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+        viewname, active_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
     )
     return before + slug + after
 
@@ -244,7 +246,7 @@ def _forget_date_patterns(**kwargs):
 
 def date_format(value: datetime.date, format_name: str = "DATE_FORMAT") -> str:
     """formats.date_format(value, format_name): the same text, several times faster."""
-    compiled = _date_pattern(get_language(), format_name)
+    compiled = _date_pattern(active_language(), format_name)
     if compiled is None:
         return formats.date_format(value, format_name)
     months, parts = compiled

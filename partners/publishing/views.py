@@ -3,9 +3,9 @@ pagination that forgives bad input, CSV and JSON exports, staff preview of draft
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.forms import ModelChoiceField
-from django.utils.translation import pgettext
 
 from partners.publishing.exports import export_response
+from partners.publishing.language import labelled
 
 
 class ForgivingPaginator(Paginator):
@@ -102,8 +102,7 @@ def applied_filters(filterset):
             label = chosen_label(filterset.form, name, value)
             if label is None:
                 continue  # an unknown value is ignored, so it is not shown either
-            shown = pgettext("applied filter", "%(filter)s: %(value)s")
-            tags.append((name, value, shown % {"filter": field.label, "value": label}))
+            tags.append((name, value, labelled(field.label, label)))
     return tags
 
 

@@ -11,7 +11,8 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
-from django.utils.translation import get_language
+
+from partners.publishing.language import labelled
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,6 @@ def yearly_bars(rows, *, title: str, series: list[tuple[str, str, str]], format_
     groups = max(len(rows), 1)
     group_w = plot_w / groups
     bar_w = min(40.0, group_w * 0.8 / max(len(series), 1))
-    separator = "\u00a0: " if get_language() == "fr" else ": "
     bars, years = [], []
     for index, row in enumerate(rows):
         start = left + index * group_w + (group_w - bar_w * len(series)) / 2
@@ -69,7 +69,7 @@ def yearly_bars(rows, *, title: str, series: list[tuple[str, str, str]], format_
                     width=round(bar_w - 2, 1),
                     height=round(bar_h, 1),
                     css=css,
-                    label=f"{label} {row['year']}{separator}{format_value(value)}",
+                    label=labelled(f"{label} {row['year']}", format_value(value)),
                 )
             )
     ticks = [
