@@ -209,11 +209,17 @@ def _csv_table(path: Path, facts: FileFacts):
 def _xlsx_table(path: Path, facts: FileFacts):
     from openpyxl import load_workbook
 
+    # openpyxl is given the open file, not its path: given a path, it refuses any name that does
+    # not end in .xlsx, and the admin stores uploads under a token with no extension. What the
+    # file is, the sniffing above has said from its bytes.
+    handle = open(path, "rb")  # noqa: SIM115  (closed with the workbook, below)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(handle, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        handle.close()
         raise FileProblem(_(NOT_A_TABLE)) from error
     except Exception as error:  # openpyxl's InvalidFileException and kin
+        handle.close()
         raise FileProblem(_(NOT_A_TABLE)) from error
     try:
         if not workbook.worksheets:
@@ -253,6 +259,7 @@ def _xlsx_table(path: Path, facts: FileFacts):
         yield table
     finally:
         workbook.close()
+        handle.close()
 
 
 def _xlsx_cell(value):

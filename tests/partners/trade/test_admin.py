@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+from decimal import Decimal as D
 from http import HTTPStatus
 
 import pytest
@@ -76,6 +77,39 @@ def test_publisher_uploads_previews_and_confirms(client, publisher, countries, m
         "This preview has expired or was already imported. Upload the file again."
     )
     assert ImportBatch.objects.count() == 1
+
+
+def test_an_excel_workbook_uploads_previews_and_imports(client, publisher, countries, media):
+    """The upload is stored under a token with no extension; the workbook is read all the same
+    (openpyxl refuses a path whose name does not end in .xlsx)."""
+    client.force_login(publisher)
+
+    preview = upload(client, "trade_fr.xlsx")
+
+    assert preview.status_code == HTTPStatus.OK
+    page = preview.content.decode()
+    assert "4 rows: 4 new, 0 updated, 0 unchanged." in page
+    assert page.count('<tr class="new">') == 4
+    token = preview.context["token"]
+    assert "." not in token and (media / UPLOAD_DIR / token).is_file()
+
+    confirmed = client.post(CONFIRM_URL, {"token": token}, HTTP_ACCEPT_LANGUAGE="en")
+
+    batch = ImportBatch.objects.get()
+    assert messages_of(confirmed) == ["4 rows: 4 new, 0 updated, 0 unchanged."]
+    assert (batch.file_name, batch.source, batch.created_count) == (
+        "trade_fr.xlsx",
+        ImportSource.ADMIN,
+        4,
+    )
+    assert sorted(
+        TradeFigure.objects.values_list("partner__iso_code", "year", "flow", "value_cad")
+    ) == [
+        ("CN", 2016, "export", D("429000000.00")),
+        ("CN", 2016, "export", D("3000000000.00")),
+        ("CN", 2016, "import", D("1500000.75")),
+        ("MX", 2016, "export", D("1234.57")),
+    ]
 
 
 def test_a_bad_file_shows_every_error_and_no_confirm_button(client, publisher, countries, media):
