@@ -45,6 +45,7 @@ class AgreementAdmin(PublishableAdmin):
                     ("signed_on", "signed_on_precision"),
                     "signature_place",
                     ("in_force_on", "ends_on"),
+                    "renewal_due_on",
                 ]
             },
         ),

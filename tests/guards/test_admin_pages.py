@@ -1,10 +1,12 @@
 """The staff admin: every page loads, roles are enforced, every change is recorded."""
 
+import datetime
 from http import HTTPStatus
 
 import pytest
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
 
 from agreements.models import Agreement
 from missions.models import Mission
@@ -248,3 +250,21 @@ def test_staff_groups_exist_with_the_right_permissions():
         "import_tradefigure",
     } <= publisher
     assert editor < publisher
+
+
+def test_an_editor_sets_the_renewal_decision_date_and_the_terms_page_lists_it(client, editor):
+    agreement = factories.AgreementFactory(
+        title_fr="Entente à renouveler", title_en="Agreement to renew", status="in_force"
+    )
+    client.force_login(editor)
+    url = reverse("admin:agreements_agreement_change", args=[agreement.pk])
+    assert 'name="renewal_due_on"' in client.get(url).content.decode()
+    due = timezone.localdate() + datetime.timedelta(days=45)
+
+    response = client.post(url, agreement_form(agreement, renewal_due_on=due.isoformat()))
+
+    assert response.status_code == HTTPStatus.FOUND
+    agreement.refresh_from_db()
+    assert agreement.renewal_due_on == due
+    terms = client.get(reverse("admin:agreement_terms")).content.decode()
+    assert "Agreement to renew" in terms
