@@ -28,7 +28,7 @@ from import_export.forms import ExportForm
 from partners.publishing.admin import ReadOnlyAdmin, RecordAdmin
 from partners.publishing.language import active_language
 
-from .importing import RollbackRefused, import_trade_file, rollback_batch
+from .importing import RollbackRefused, import_trade_file, rollback_batch, rollback_plan
 from .importing.run import SAMPLE_SIZE
 from .models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure, TradeFlow
 
@@ -321,14 +321,31 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         return super().change_view(request, object_id, form_url, context)
 
     def rollback_view(self, request, object_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+        """GET: a page that says what rolling back will delete and restore, and asks to
+        confirm; POST: the rollback."""
+        if request.method not in ("GET", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
         if not self._may_import(request):
             raise PermissionDenied
         batch = self.get_object(request, object_id)
         if batch is None:
             raise Http404(_("This import does not exist."))
         url = reverse("admin:partners_importbatch_change", args=[batch.pk])
+        if request.method == "GET":
+            if batch.is_rolled_back:
+                return HttpResponseRedirect(url)
+            return TemplateResponse(
+                request,
+                "admin/partners/importbatch/rollback_confirmation.html",
+                {
+                    **self.admin_site.each_context(request),
+                    "title": _("Roll back this import?"),
+                    "opts": self.opts,
+                    "original": batch,
+                    "plan": rollback_plan(batch),
+                    "change_url": url,
+                },
+            )
         try:
             outcome = rollback_batch(batch=batch, user=request.user)
         except RollbackRefused as refusal:

@@ -9,7 +9,13 @@ it reports; rollback.py undoes an import.
 """
 
 from .result import ImportResult
-from .rollback import RollbackRefused, rollback_batch
+from .rollback import RollbackRefused, rollback_batch, rollback_plan
 from .run import import_trade_file
 
-__all__ = ["ImportResult", "RollbackRefused", "import_trade_file", "rollback_batch"]
+__all__ = [
+    "ImportResult",
+    "RollbackRefused",
+    "import_trade_file",
+    "rollback_batch",
+    "rollback_plan",
+]

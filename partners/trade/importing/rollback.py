@@ -21,6 +21,23 @@ class RollbackResult:
     products_deleted: int
 
 
+@dataclass
+class RollbackPlan:
+    """What rolling a batch back would do, for the page that asks to confirm it."""
+
+    deletes: int  # figures the import created, still as it wrote them
+    restores: int  # figures it updated, to get back their previous value
+    products: list  # products it created; those no other figure uses go too
+
+
+def rollback_plan(batch: ImportBatch) -> RollbackPlan:
+    return RollbackPlan(
+        deletes=TradeFigure.objects.filter(import_batch=batch).count(),
+        restores=batch.changes.count(),
+        products=list(batch.products_created.order_by("hs_code")),
+    )
+
+
 class RollbackRefused(Exception):
     def __init__(self, message: str):
         super().__init__(message)

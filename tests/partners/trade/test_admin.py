@@ -229,6 +229,17 @@ def test_publisher_sees_a_batch_and_rolls_it_back(client, publisher, countries):
     assert "Roll back this import" in page
 
     rollback = reverse("admin:partners_importbatch_rollback", args=[batch.pk])
+    # The change form links to the confirmation page (a form inside the change form would be
+    # submitted as the change form), which says what will go before anything does.
+    assert f'href="{rollback}"' in page
+    confirmation = client.get(rollback, HTTP_ACCEPT_LANGUAGE="en")
+    assert confirmation.status_code == HTTPStatus.OK
+    asked = confirmation.content.decode()
+    assert "delete 2 figures it created;" in asked
+    assert "put back the previous value of 0 figures it updated;" in asked
+    assert "remove the products it created that no other figure uses: 88." in asked
+    assert TradeFigure.objects.count() == 2
+
     response = client.post(rollback, HTTP_ACCEPT_LANGUAGE="en")
 
     assert response.status_code == HTTPStatus.FOUND
@@ -242,7 +253,10 @@ def test_publisher_sees_a_batch_and_rolls_it_back(client, publisher, countries):
 
     refused = client.post(rollback, HTTP_ACCEPT_LANGUAGE="en")
     assert messages_of(refused)[-1].startswith("This import was already rolled back on ")
-    assert client.get(rollback).status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert client.get(rollback)["Location"] == reverse(
+        "admin:partners_importbatch_change", args=[batch.pk]
+    )
+    assert client.put(rollback).status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert client.post(
         reverse("admin:partners_importbatch_rollback", args=["nope"])
     ).status_code == (HTTPStatus.NOT_FOUND)
