@@ -76,6 +76,13 @@ class PublishableAdmin(RecordAdmin):
         {"fields": [*workflow_fields, "language_scope"]},
     )
 
+    def get_view_on_site_url(self, obj=None):
+        """ "View on site" only for a published record: the public page of a draft is a 404;
+        the "Preview" link beside it shows staff the draft."""
+        if obj is None or not obj.is_published:
+            return None
+        return super().get_view_on_site_url(obj)
+
     def has_publish_permission(self, request):
         opts = self.opts
         return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")

@@ -268,3 +268,19 @@ def test_an_editor_sets_the_renewal_decision_date_and_the_terms_page_lists_it(cl
     assert agreement.renewal_due_on == due
     terms = client.get(reverse("admin:agreement_terms")).content.decode()
     assert "Agreement to renew" in terms
+
+
+@pytest.mark.parametrize(
+    ("status", "view_on_site"),
+    [(PublicationStatus.DRAFT, False), (PublicationStatus.PUBLISHED, True)],
+)
+def test_view_on_site_only_for_a_published_record_preview_always(
+    client, editor, status, view_on_site
+):
+    agreement = factories.AgreementFactory(publication_status=status)
+    client.force_login(editor)
+    page = client.get(reverse("admin:agreements_agreement_change", args=[agreement.pk]))
+    html = page.content.decode()
+    assert f'href="{agreement.get_absolute_url()}?preview=1" class="viewsitelink"' in html
+    assert ("View on site" in html) is view_on_site
+    assert client.get(f"{agreement.get_absolute_url()}?preview=1").status_code == HTTPStatus.OK
