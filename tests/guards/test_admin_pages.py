@@ -284,3 +284,19 @@ def test_view_on_site_only_for_a_published_record_preview_always(
     assert f'href="{agreement.get_absolute_url()}?preview=1" class="viewsitelink"' in html
     assert ("View on site" in html) is view_on_site
     assert client.get(f"{agreement.get_absolute_url()}?preview=1").status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize(("language", "title"), [("fr", "Accès refusé"), ("en", "Access refused")])
+def test_a_refused_action_answers_a_403_page_in_the_site_s_look_and_language(
+    editor, language, title
+):
+    from django.test import Client
+
+    agreement = factories.AgreementFactory()
+    client = Client(HTTP_ACCEPT_LANGUAGE=language)
+    client.force_login(editor)
+    response = client.get(reverse("admin:agreements_agreement_delete", args=[agreement.pk]))
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{title}</h1>" in html
