@@ -81,3 +81,17 @@ def axe_check():
         ]
 
     return check
+
+
+@pytest.fixture
+def staff_groups(transactional_db):
+    """The Editor and Publisher groups, as the migration that creates them makes them: a
+    transactional test before this one flushed the database, groups included."""
+    from importlib import import_module
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    migration = import_module("partners.migrations.0002_staff_groups")
+    state = MigrationExecutor(connection).loader.project_state(("partners", "0002_staff_groups"))
+    migration.create_groups(state.apps, None)

@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 WORKBOOK = Path(__file__).resolve().parents[1] / "partners" / "trade" / "files" / "trade_fr.xlsx"
 
 
-def test_publisher_imports_a_workbook_then_rolls_it_back(page, settings, tmp_path):
+def test_publisher_imports_a_workbook_then_rolls_it_back(page, staff_groups, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     publisher = factories.UserFactory(username="publieuse")
     publisher.set_password("pw-publieuse-2026")
