@@ -12,21 +12,13 @@ from missions.models import Mission
 from partners.models import Partner
 from partners.publishing.models import DatePrecision, PublicationStatus
 from tests import factories
+from tests.pages import html, slugs, switch_language
 
 pytestmark = pytest.mark.django_db
 
 SCIENCE = "entente-science-technologie-chine-1995"
 EDUCATION = "entente-education-chine-1980"
 MEDTECH = "protocole-technologies-medicales-2017"
-OTHER = {"fr": "en", "en": "fr"}
-
-
-def slugs(response):
-    return [agreement.slug for agreement in response.context["object_list"]]
-
-
-def html(response):
-    return response.content.decode().replace("&amp;", "&")
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -41,16 +33,7 @@ def html(response):
 def test_pages_speak_their_language_and_link_to_the_same_page(
     client, demo, address, language, name, kwargs, query
 ):
-    response = client.get(address(name, language, query, **kwargs))
-    assert response.status_code == HTTPStatus.OK
-    assert response["Content-Language"] == language
-    assert f'<html lang="{language}">' in html(response)
-    other = OTHER[language]
-    target = address(name, other, query, **kwargs)
-    assert f'<a class="language-switch" href="{target}" hreflang="{other}"' in html(response)
-    switched = client.get(target)
-    assert switched.status_code == HTTPStatus.OK
-    assert switched["Content-Language"] == other
+    response, switched = switch_language(client, address, language, name, query, **kwargs)
     if "slug" in kwargs:
         assert switched.context["agreement"] == response.context["agreement"]
     else:

@@ -10,21 +10,13 @@ from missions.models import FollowUpAction, Mission, Recommendation
 from partners.models import Partner
 from partners.publishing.models import PublicationStatus
 from tests import factories
+from tests.pages import html, slugs, switch_language
 
 pytestmark = pytest.mark.django_db
 
 MISSION = "mission-sante-chine-2017"
-OTHER = {"fr": "en", "en": "fr"}
 HEALTH_FR = "Ministère de la Santé et des Services sociaux"
 HEALTH_EN = "Ministry of Health and Social Services"
-
-
-def slugs(response):
-    return [mission.slug for mission in response.context["object_list"]]
-
-
-def html(response):
-    return response.content.decode().replace("&amp;", "&").replace("&#x27;", "'")
 
 
 @pytest.fixture
@@ -76,16 +68,7 @@ def missions(db):
 def test_pages_speak_their_language_and_link_to_the_same_page(
     client, demo, address, language, name, kwargs, query
 ):
-    response = client.get(address(name, language, query, **kwargs))
-    assert response.status_code == HTTPStatus.OK
-    assert response["Content-Language"] == language
-    assert f'<html lang="{language}">' in html(response)
-    other = OTHER[language]
-    target = address(name, other, query, **kwargs)
-    assert f'<a class="language-switch" href="{target}" hreflang="{other}"' in html(response)
-    switched = client.get(target)
-    assert switched.status_code == HTTPStatus.OK
-    assert switched["Content-Language"] == other
+    response, switched = switch_language(client, address, language, name, query, **kwargs)
     if "slug" in kwargs:
         assert switched.context["mission"] == response.context["mission"]
     else:

@@ -1,0 +1,29 @@
+"""What the page tests of every record type share: reading a response, and the language switch."""
+
+from http import HTTPStatus
+
+OTHER = {"fr": "en", "en": "fr"}
+
+
+def html(response) -> str:
+    return response.content.decode().replace("&amp;", "&").replace("&#x27;", "'")
+
+
+def slugs(response) -> list[str]:
+    return [record.slug for record in response.context["object_list"]]
+
+
+def switch_language(client, address, language, name, query="", **kwargs):
+    """The page in `language` says its language and links to the same page (same record, same
+    filters) in the other one, which answers in that language: (page, other page)."""
+    response = client.get(address(name, language, query, **kwargs))
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Language"] == language
+    assert f'<html lang="{language}">' in html(response)
+    other = OTHER[language]
+    target = address(name, other, query, **kwargs)
+    assert f'<a class="language-switch" href="{target}" hreflang="{other}"' in html(response)
+    switched = client.get(target)
+    assert switched.status_code == HTTPStatus.OK
+    assert switched["Content-Language"] == other
+    return response, switched
