@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -27,14 +27,15 @@ class RollbackPlan:
 
     deletes: int  # figures the import created, still as it wrote them
     restores: int  # figures it updated, to get back their previous value
-    products: list  # products it created; those no other figure uses go too
+    products: list  # products it created that no figure but its own uses: they go too
 
 
 def rollback_plan(batch: ImportBatch) -> RollbackPlan:
+    used_elsewhere = TradeFigure.objects.filter(product=OuterRef("pk")).exclude(import_batch=batch)
     return RollbackPlan(
         deletes=TradeFigure.objects.filter(import_batch=batch).count(),
         restores=batch.changes.count(),
-        products=list(batch.products_created.order_by("hs_code")),
+        products=list(batch.products_created.exclude(Exists(used_elsewhere)).order_by("hs_code")),
     )
 
 

@@ -9,7 +9,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from partners.models import ImportBatch, ImportBatchChange, Partner, Product, TradeFigure
-from partners.trade.importing import RollbackRefused, import_trade_file, rollback_batch
+from partners.trade.importing import (
+    RollbackRefused,
+    import_trade_file,
+    rollback_batch,
+    rollback_plan,
+)
 from tests import factories
 
 from .conftest import FILES
@@ -147,9 +152,12 @@ def test_a_batch_rolls_back_once(first):
 
 
 def test_a_product_still_used_elsewhere_is_kept(first):
+    assert [p.hs_code for p in rollback_plan(first).products] == ["88"]
     factories.TradeFigureFactory(
         partner=factories.PartnerFactory(), product=Product.objects.get(hs_code="88")
     )
+    # The page that asks to confirm says what will really go.
+    assert rollback_plan(first).products == []
 
     outcome = rollback_batch(batch=first)
 
