@@ -8,10 +8,6 @@ from tests.partners.publishing.test_language import ENGLISH_PARTNERS, FRENCH_PAR
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-# The demo's profiled partners as each language's list shows them.
-FRENCH = FRENCH_PARTNERS
-ENGLISH = ENGLISH_PARTNERS
-
 
 def listed_partners(page) -> list[str]:
     return page.locator("table.data tbody th[scope=row] > a").all_inner_texts()
@@ -21,12 +17,12 @@ def listed_partners(page) -> list[str]:
 def test_partner_lists_follow_the_page_language_order(page, width):
     page.set_viewport_size({"width": width, "height": 900})
     page.goto("/fr/partenaires/")
-    assert listed_partners(page) == FRENCH
+    assert listed_partners(page) == FRENCH_PARTNERS
     page.screenshot(path=f"/tmp/shots/partenaires-{width}.png", full_page=True)
 
     page.locator("a.language-switch[hreflang=en]").first.click()
     page.wait_for_url("**/en/partners/")
-    assert listed_partners(page) == ENGLISH
+    assert listed_partners(page) == ENGLISH_PARTNERS
     page.screenshot(path=f"/tmp/shots/partners-{width}.png", full_page=True)
 
     # A dossier's sub-partners, in each language.
@@ -55,10 +51,10 @@ def test_partner_lists_follow_the_page_language_order(page, width):
 @pytest.mark.parametrize(
     ("address", "expected"),
     [
-        ("/fr/ententes/", FRENCH),
-        ("/en/agreements/", ENGLISH),
-        ("/fr/missions/", FRENCH),
-        ("/en/missions/", ENGLISH),
+        ("/fr/ententes/", FRENCH_PARTNERS),
+        ("/en/agreements/", ENGLISH_PARTNERS),
+        ("/fr/missions/", FRENCH_PARTNERS),
+        ("/en/missions/", ENGLISH_PARTNERS),
         ("/fr/commerce/", None),
         ("/en/trade/", None),
     ],
@@ -70,7 +66,7 @@ def test_partner_choices_of_every_filter_follow_the_page_language_order(page, ad
         for text in page.locator("select[name=partner] option").all_inner_texts()
         if text.strip()
     ]
-    profiled = [name for name in options if name in set(FRENCH) | set(ENGLISH)]
+    profiled = [name for name in options if name in set(FRENCH_PARTNERS) | set(ENGLISH_PARTNERS)]
     if expected is not None:
         assert profiled == expected
     # Whatever the list holds (the trade explorer offers every country), it is in order.
