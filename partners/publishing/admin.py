@@ -3,7 +3,9 @@
 import datetime
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -14,6 +16,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services as workflow
+from . import versions
 from .models import PublicationStatus
 
 S = PublicationStatus
@@ -99,19 +102,222 @@ class PublishableAdmin(RecordAdmin):
         ]
 
     def save_model(self, request, obj, form, change):
+        if change:
+            # Only the workflow moves a record's publication (a restored old version too).
+            current = type(obj)._default_manager.get(pk=obj.pk)
+            for name in versions.WORKFLOW_FIELDS:
+                setattr(obj, name, getattr(current, name))
         workflow.note_text_changes(obj, form.changed_data if change else form.fields)
         super().save_model(request, obj, form, change)
+        saving = getattr(request, "_saving", None)
+        if saving is not None:
+            saving["saved"] = True
+            saving["changed"] += list(form.changed_data)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        saving = getattr(request, "_saving", None)
+        if saving is not None:
+            saving["changed"] += [
+                formset.model._meta.verbose_name_plural
+                for formset in formsets
+                if formset.has_changed()
+            ]
+
+    def message_user(self, request, *args, **kwargs):
+        if getattr(request, "_saving", {}).get("quiet"):
+            return  # the save became a pending version: its own message says so
+        super().message_user(request, *args, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        refusal = getattr(request, "_refusal", None)
+        if not refusal:
+            return form
+
+        class RefusedForm(form):
+            def clean(self):
+                super().clean()
+                raise ValidationError(refusal)
+
+        return RefusedForm
+
+    # Saves of a published record become its pending version (partners/publishing/versions.py).
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        record = self.get_object(request, unquote(object_id)) if object_id else None
+        if record is None:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        return self._versioned_view(
+            request,
+            record,
+            lambda context: super(PublishableAdmin, self).changeform_view(
+                request, object_id, form_url, context
+            ),
+            extra_context,
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        if record is None or request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        return self._versioned_view(
+            request,
+            record,
+            lambda context: super(PublishableAdmin, self).history_form_view(
+                request, object_id, version_id, context
+            ),
+            extra_context,
+        )
+
+    def _version_token(self, record, pending) -> str:
+        return "|".join(
+            [record.updated_at.isoformat(), pending.updated_at.isoformat() if pending else ""]
+        )
+
+    def _versioned_view(self, request, record, view, extra_context):
+        """Run the admin's own view over the record as its pending version makes it, then
+        keep what it saved: on the live rows for a record the public does not see, as the
+        pending version for a published one (or one that has a pending version already)."""
+        pending = versions.pending_version(record)
+        context = dict(extra_context or {})
+        context["version_token"] = self._version_token(record, pending)
+        if pending is not None:
+            context["pending"] = {
+                "version": pending,
+                "changes": versions.differences(record, pending.data),
+            }
+        to_pending = record.is_published or pending is not None
+        posted = request.method == "POST"
+        if posted:
+            token = request.POST.get("_version")
+            if token is not None and token != context["version_token"]:
+                request._refusal = self._conflict(record, pending, token)
+        request._saving = {"saved": False, "changed": [], "quiet": to_pending}
+        refusal, data = None, None
+        with transaction.atomic():
+            savepoint = transaction.savepoint()
+            if pending is not None:
+                versions.apply(record, pending.data)
+            response = view(context)
+            if hasattr(response, "render"):
+                response.render()
+            if request._saving["saved"]:
+                saved = type(record)._default_manager.get(pk=record.pk)
+                missing = workflow.missing_translations(saved)
+                going_live = saved.publication_status == S.SCHEDULED or (
+                    pending is not None and pending.scheduled_for is not None
+                )
+                if going_live and missing:
+                    refusal = _(
+                        "This record is scheduled to go online: fill in %(fields)s, or ask "
+                        "a publisher to cancel the schedule first."
+                    ) % {"fields": ", ".join(str(m) for m in missing)}
+                elif to_pending:
+                    data = versions.capture(saved)
+            if to_pending or refusal or not request._saving["saved"]:
+                transaction.savepoint_rollback(savepoint)
+            else:
+                transaction.savepoint_commit(savepoint)
+        if refusal:
+            request._refusal = refusal
+            request._saving = {"saved": False, "changed": [], "quiet": True}
+            with versions.rolled_back():
+                if pending is not None:
+                    versions.apply(record, pending.data)
+                response = view(context)
+                if hasattr(response, "render"):
+                    response.render()
+            return response
+        if data is not None:
+            self._keep_pending(request, record, pending, data, missing)
+        return response
+
+    def _keep_pending(self, request, record, pending, data, missing):
+        if pending is None and not versions.differences(record, data):
+            super().message_user(request, _("Nothing was changed."), messages.INFO)
+            return
+        versions.store(
+            record=record,
+            data=data,
+            user=request.user,
+            changed_fields=[str(name) for name in request._saving["changed"]],
+        )
+        super().message_user(
+            request,
+            _(
+                "Your changes to “%(record)s” are kept as a pending version: the public sees "
+                "the published version until a publisher publishes them."
+            )
+            % {"record": record},
+            messages.SUCCESS,
+        )
+        if missing:
+            super().message_user(
+                request,
+                _("Before they can be published, fill in: %(fields)s.")
+                % {"fields": ", ".join(str(m) for m in missing)},
+                messages.WARNING,
+            )
+
+    def _conflict(self, record, pending, token) -> str:
+        """Who changed the record (or its pending version) after the form was opened, what
+        and when, said to the person whose save is refused."""
+        opened_live, _bar, opened_pending = token.partition("|")
+        who, when, what = None, None, []
+        if pending is not None and pending.updated_at.isoformat() != opened_pending:
+            who, when = pending.updated_by, pending.updated_at
+            what = [self._field_name(name) for name in pending.changed_fields]
+        else:
+            try:
+                opened = datetime.datetime.fromisoformat(opened_live)
+            except ValueError:
+                opened = record.updated_at
+            steps = list(record.history.filter(history_date__gt=opened).order_by("history_date"))
+            if steps:
+                who, when = steps[-1].history_user, steps[-1].history_date
+                for step in steps:
+                    if step.prev_record is not None:
+                        for change in step.diff_against(step.prev_record).changes:
+                            what.append(self._field_name(change.field))
+        values = {
+            "who": (who.get_full_name() or who.get_username()) if who else _("someone"),
+            "when": versions.display(
+                record._meta.get_field("updated_at"), when or record.updated_at
+            ),
+            "what": ", ".join(dict.fromkeys(what)) or _("the record"),
+        }
+        return (
+            _(
+                "%(who)s saved a change to this record on %(when)s, after you opened this form "
+                "(%(what)s). Your input is kept below: compare it with the record, then save again."
+            )
+            % values
+        )
+
+    def _field_name(self, name) -> str:
+        try:
+            return versions.field_label(self.opts.get_field(name))
+        except Exception:
+            return str(name)  # an inline's name, stored as its label
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         record = self.get_object(request, object_id)
         context = dict(extra_context or {})
         if record is not None:
+            pending = versions.pending_version(record)
             context["workflow"] = {
                 "steps": [
-                    (step, STEP_LABELS[step])
+                    (step, self._step_label(request, record, step))
                     for step in workflow.allowed_steps(request.user, record)
                 ],
-                "missing": workflow.missing_translations(record),
+                "pending": pending,
+                "can_discard": pending is not None
+                and (
+                    workflow.is_publisher(request.user, record)
+                    or pending.created_by == request.user
+                ),
+                "missing": workflow.missing_after_changes(record),
                 "outdated": workflow.outdated_languages(record),
                 "history": workflow.history(record)[:20],
                 "action": reverse(
@@ -121,6 +327,19 @@ class PublishableAdmin(RecordAdmin):
                 "now": timezone.localtime().replace(second=0, microsecond=0),
             }
         return super().change_view(request, object_id, form_url, context)
+
+    def _step_label(self, request, record, step):
+        if record.is_published and step == S.PUBLISHED:
+            return _("Publish the changes")
+        if record.is_published and step == S.SCHEDULED:
+            return _("Schedule the changes")
+        if (
+            step == S.DRAFT
+            and record.publication_status == S.SUBMITTED
+            and not workflow.is_publisher(request.user, record)
+        ):
+            return _("Withdraw my submission")
+        return STEP_LABELS[step]
 
     def workflow_view(self, request, object_id):
         if request.method != "POST":
@@ -137,7 +356,16 @@ class PublishableAdmin(RecordAdmin):
             except ValueError:
                 self.message_user(request, _("Enter a valid date and time."), messages.ERROR)
                 return HttpResponseRedirect(self._change_url(record))
+        was_published = record.is_published
         try:
+            if request.POST.get("to_status") == "discard":
+                workflow.discard_changes(record=record, user=request.user)
+                self.message_user(
+                    request,
+                    _("The pending changes to “%(record)s” were discarded.") % {"record": record},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(self._change_url(record))
             workflow.move(
                 record=record,
                 to_status=request.POST.get("to_status", ""),
@@ -149,6 +377,26 @@ class PublishableAdmin(RecordAdmin):
             message = getattr(error, "message", _("This step does not exist."))
             self.message_user(request, message, messages.ERROR)
         else:
+            if was_published and request.POST.get("to_status") == S.SCHEDULED:
+                self.message_user(
+                    request,
+                    _("The changes to “%(record)s” will go online on %(when)s.")
+                    % {
+                        "record": record,
+                        "when": versions.display(
+                            record._meta.get_field("scheduled_for"), scheduled_for
+                        ),
+                    },
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(self._change_url(record))
+            if was_published and request.POST.get("to_status") == S.PUBLISHED:
+                self.message_user(
+                    request,
+                    _("The changes to “%(record)s” are now online.") % {"record": record},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(self._change_url(record))
             self.message_user(
                 request,
                 _("“%(record)s” is now %(status)s.")
