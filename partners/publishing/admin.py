@@ -171,8 +171,10 @@ class PublishableAdmin(RecordAdmin):
         )
 
     def _version_token(self, record, pending) -> str:
+        """What the form was opened on: the record's latest history step, its pending version."""
+        latest = record.history.order_by("-history_id").values_list("history_id", flat=True)
         return "|".join(
-            [record.updated_at.isoformat(), pending.updated_at.isoformat() if pending else ""]
+            [str(latest.first() or 0), pending.updated_at.isoformat() if pending else ""]
         )
 
     def _versioned_view(self, request, record, view, extra_context):
@@ -269,11 +271,8 @@ class PublishableAdmin(RecordAdmin):
             who, when = pending.updated_by, pending.updated_at
             what = [self._field_name(name) for name in pending.changed_fields]
         else:
-            try:
-                opened = datetime.datetime.fromisoformat(opened_live)
-            except ValueError:
-                opened = record.updated_at
-            steps = list(record.history.filter(history_date__gt=opened).order_by("history_date"))
+            opened = int(opened_live) if opened_live.isdigit() else 0
+            steps = list(record.history.filter(history_id__gt=opened).order_by("history_id"))
             if steps:
                 who, when = steps[-1].history_user, steps[-1].history_date
                 for step in steps:

@@ -283,3 +283,146 @@ def test_an_editor_cannot_withdraw_someone_elses_submission(client, editor):
         "Only a publisher or the person who submitted the record can do this."
     )
     assert Agreement.objects.get().publication_status == S.SUBMITTED
+
+
+# History without bypass: an old version restored never moves the record's publication.
+
+
+def history_url(record, historical):
+    return reverse(
+        "admin:agreements_agreement_simple_history", args=[record.pk, historical.history_id]
+    )
+
+
+def restore(client, record, historical, **overrides):
+    data = agreement_form(historical.instance, **overrides)
+    return client.post(history_url(record, historical), data)
+
+
+def test_restoring_a_published_version_of_an_unpublished_agreement_publishes_nothing(
+    client, editor, publisher
+):
+    agreement = factories.AgreementFactory(
+        publication_status=S.DRAFT, summary_fr="Ancien", summary_en="Old"
+    )
+    workflow.move(record=agreement, to_status=S.PUBLISHED, user=publisher)
+    published = agreement.history.first()
+    workflow.move(record=agreement, to_status=S.UNPUBLISHED, user=publisher, note="Expired")
+    steps = Transition.objects.count()
+    client.force_login(editor)
+
+    response = restore(client, agreement, published)
+
+    assert response.status_code == HTTPStatus.FOUND
+    agreement.refresh_from_db()
+    assert (agreement.publication_status, agreement.unpublished_reason) == (
+        S.UNPUBLISHED,
+        "Expired",
+    )
+    assert Transition.objects.count() == steps
+    client.logout()
+    assert client.get(agreement.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_restoring_an_old_version_of_a_published_agreement_makes_a_pending_version_only(
+    client, editor, agreement
+):
+    old = agreement.history.first()
+    agreement.summary_en = "Newer live text."
+    agreement.save()
+    client.force_login(editor)
+
+    response = restore(client, agreement, old)
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert said(response)[-1] == (
+        "Your changes to “Youth agreement” are kept as a pending version: the public sees the "
+        "published version until a publisher publishes them."
+    )
+    agreement.refresh_from_db()
+    assert (agreement.summary_en, agreement.publication_status) == ("Newer live text.", S.PUBLISHED)
+    pending = PendingVersion.objects.get()
+    assert versions.differences(agreement, pending.data) == [
+        ("summary (English)", "Newer live text.", "Live text.")
+    ]
+    assert not Transition.objects.exists()
+
+
+# Two people, one record: the second save is refused, their input kept, the other's change named.
+
+
+def test_a_save_after_someone_elses_is_refused_with_their_change_named(client, editor):
+    draft = factories.AgreementFactory(publication_status=S.DRAFT, summary_en="Start.")
+    other = factories.UserFactory(username="marie", first_name="Marie", last_name="Tremblay")
+    other.groups.set(editor.groups.all())
+    client.force_login(editor)
+    token = client.get(change_url(draft)).context["version_token"]
+
+    from django.test import Client
+
+    second = Client(HTTP_ACCEPT_LANGUAGE="en")
+    with time_machine.travel(datetime.datetime(2027, 5, 4, 14, 30, tzinfo=datetime.UTC)):
+        second.force_login(other)
+        second_token = second.get(change_url(draft)).context["version_token"]
+        edit(second, draft, summary_en="Marie's text.", _version=second_token)
+
+    response = edit(client, draft, summary_en="My text.", _version=token)
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["adminform"].form.non_field_errors() == [
+        "Marie Tremblay saved a change to this record on May 4, 2027 10:30, after you opened "
+        "this form (summary (English)). Your input is kept below: compare it with the record, "
+        "then save again."
+    ]
+    assert response.context["adminform"].form.data["summary_en"] == "My text."
+    assert Agreement.objects.get().summary_en == "Marie's text."
+
+    again = edit(client, draft, summary_en="My text.", _version=response.context["version_token"])
+    assert again.status_code == HTTPStatus.FOUND
+    assert Agreement.objects.get().summary_en == "My text."
+
+
+def test_a_save_over_someone_elses_pending_changes_is_refused(client, editor, agreement):
+    other = factories.UserFactory(username="marie")
+    other.groups.set(editor.groups.all())
+    client.force_login(editor)
+    token = client.get(change_url(agreement)).context["version_token"]
+    from django.test import Client
+
+    second = Client(HTTP_ACCEPT_LANGUAGE="en")
+    second.force_login(other)
+    edit(second, agreement, title_en="Marie's title")
+
+    response = edit(client, agreement, summary_en="My text.", _version=token)
+
+    assert response.status_code == HTTPStatus.OK
+    (error,) = response.context["adminform"].form.non_field_errors()
+    assert error.startswith("marie saved a change to this record on ")
+    assert "(title (English))" in error
+    pending = PendingVersion.objects.get()
+    assert pending.data["objects"][0]["fields"]["title_en"] == "Marie's title"
+    assert pending.data["objects"][0]["fields"]["summary_en"] == "Live text."
+
+
+# The gate on a scheduled record: nothing about to go live may lack a required field.
+
+
+def test_emptying_a_required_field_of_a_scheduled_agreement_is_refused(client, editor):
+    scheduled = factories.AgreementFactory(
+        publication_status=S.SCHEDULED,
+        scheduled_for=timezone.now() + datetime.timedelta(days=2),
+        summary_fr="Résumé",
+        summary_en="Summary",
+    )
+    client.force_login(editor)
+
+    response = edit(client, scheduled, title_en="", summary_en="Changed")
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["adminform"].form.non_field_errors() == [
+        "This record is scheduled to go online: fill in title (English), or ask a publisher "
+        "to cancel the schedule first."
+    ]
+    title = scheduled.title_en
+    scheduled.refresh_from_db()
+    assert (scheduled.title_en, scheduled.summary_en) == (title, "Summary")
