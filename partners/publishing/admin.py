@@ -1,5 +1,6 @@
 """What every staff admin of a public record shares: both languages, history, the workflow."""
 
+import dataclasses
 import datetime
 
 from django.contrib import admin, messages
@@ -10,10 +11,12 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import services as workflow
 from . import versions
@@ -42,19 +45,35 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ReadableChanges(HistoricalRecordContextHelper):
+    """A history step's changes as staff read them: the field's label in their language (with
+    the language of a translated field), a choice's label, a related record's name, a local
+    time, long texts cut."""
+
+    def format_delta_change(self, change):
+        field = self.model._meta.get_field(change.field)
+        old, new = (self.readable(field, change, value) for value in (change.old, change.new))
+        return dataclasses.replace(
+            change, field=capfirst(versions.field_label(field)), old=old, new=new
+        )
+
+    def readable(self, field, change, value) -> str:
+        if field.many_to_many:
+            names = sorted(str(item) for item in self.prepare_delta_change_value(change, value))
+            return ", ".join(names) or "—"
+        if field.is_relation:
+            return str(value) if value is not None else "—"
+        text = versions.display(field, value)
+        return Truncator(text).chars(self.max_displayed_delta_change_chars)
+
+
 class RecordAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """Both languages' fields side by side, and a history of who changed what and when."""
 
-    history_list_display = ["changed_fields"]
+    object_history_list_template = "admin/record_history_list.html"
 
-    @admin.display(description=_("fields changed"))
-    def changed_fields(self, historical):
-        previous = historical.prev_record
-        if previous is None:
-            return _("created")
-        names = {f.name: f.verbose_name for f in historical.instance._meta.fields}
-        changes = historical.diff_against(previous).changes
-        return ", ".join(str(names.get(change.field, change.field)) for change in changes) or "—"
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
 
 
 class PublishableAdmin(RecordAdmin):
