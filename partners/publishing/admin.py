@@ -3,9 +3,10 @@
 import dataclasses
 import datetime
 
+from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -131,17 +132,6 @@ class PublishableAdmin(RecordAdmin):
         saving = getattr(request, "_saving", None)
         if saving is not None:
             saving["saved"] = True
-            saving["changed"] += list(form.changed_data)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        saving = getattr(request, "_saving", None)
-        if saving is not None:
-            saving["changed"] += [
-                formset.model._meta.verbose_name_plural
-                for formset in formsets
-                if formset.has_changed()
-            ]
 
     def message_user(self, request, *args, **kwargs):
         if getattr(request, "_saving", {}).get("quiet"):
@@ -214,7 +204,7 @@ class PublishableAdmin(RecordAdmin):
             token = request.POST.get("_version")
             if token is not None and token != context["version_token"]:
                 request._refusal = self._conflict(record, pending, token)
-        request._saving = {"saved": False, "changed": [], "quiet": to_pending}
+        request._saving = {"saved": False, "quiet": to_pending}
         refusal, data = None, None
         with transaction.atomic():
             savepoint = transaction.savepoint()
@@ -242,7 +232,7 @@ class PublishableAdmin(RecordAdmin):
                 transaction.savepoint_commit(savepoint)
         if refusal:
             request._refusal = refusal
-            request._saving = {"saved": False, "changed": [], "quiet": True}
+            request._saving = {"saved": False, "quiet": True}
             with versions.rolled_back():
                 if pending is not None:
                     versions.apply(record, pending.data)
@@ -258,11 +248,12 @@ class PublishableAdmin(RecordAdmin):
         if pending is None and not versions.differences(record, data):
             super().message_user(request, _("Nothing was changed."), messages.INFO)
             return
+        before = pending.data if pending is not None else versions.capture(record)
         versions.store(
             record=record,
             data=data,
             user=request.user,
-            changed_fields=[str(name) for name in request._saving["changed"]],
+            changed_fields=versions.changed_names(before, data),
         )
         super().message_user(
             request,
@@ -314,10 +305,15 @@ class PublishableAdmin(RecordAdmin):
         )
 
     def _field_name(self, name) -> str:
+        """A field's label, or the plural name of a kind of child ("agreements.agreementevent")."""
         try:
             return versions.field_label(self.opts.get_field(name))
-        except Exception:
-            return str(name)  # an inline's name, stored as its label
+        except FieldDoesNotExist:
+            pass
+        try:
+            return str(apps.get_model(name)._meta.verbose_name_plural)
+        except (LookupError, ValueError):
+            return str(name)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         record = self.get_object(request, object_id)

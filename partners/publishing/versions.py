@@ -217,6 +217,8 @@ def _field_changes(model, before: dict, after: dict, prefix: str = ""):
         old, new = before.get(field.name), after.get(field.name)
         if field.many_to_many:
             old, new = sorted(old or []), sorted(new or [])
+        if isinstance(old, str) and isinstance(new, str):  # a browser sends \r\n
+            old, new = old.replace("\r\n", "\n"), new.replace("\r\n", "\n")
         if (old or None) != (new or None):
             changes.append((prefix + field_label(field), display(field, old), display(field, new)))
     return changes
@@ -229,6 +231,28 @@ def _describe(model, row: dict) -> str:
         return str(obj)
     except Exception:  # a child whose name reads a related row that is gone
         return str(model._meta.verbose_name)
+
+
+def changed_names(before: dict, after: dict) -> list[str]:
+    """What a save changed between two snapshots: the record's field names, then the labels
+    ("app.model") of the kinds of children added, removed or changed."""
+    first, second = before["objects"], after["objects"]
+    model = apps.get_model(first[0]["model"])
+    names = [
+        field.name
+        for field in [*model._meta.concrete_fields, *model._meta.many_to_many]
+        if _field_changes(
+            model,
+            {k: v for k, v in _row_fields(model, first[0]).items() if k == field.name},
+            {k: v for k, v in _row_fields(model, second[0]).items() if k == field.name},
+        )
+    ]
+    rows = {(row["model"], row["pk"]): row["fields"] for row in first[1:]}
+    new_rows = {(row["model"], row["pk"]): row["fields"] for row in second[1:]}
+    for key in sorted(set(rows) | set(new_rows)):
+        if rows.get(key) != new_rows.get(key) and key[0] not in names:
+            names.append(key[0])
+    return names
 
 
 def differences(record: Publishable, data: dict) -> list[tuple[str, str, str]]:
