@@ -6,6 +6,7 @@ import datetime
 from django.apps import apps
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -21,7 +22,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import services as workflow
 from . import versions
-from .models import PublicationStatus
+from .models import PendingVersion, PublicationStatus
 
 S = PublicationStatus
 STEP_LABELS = {
@@ -31,6 +32,24 @@ STEP_LABELS = {
     S.DRAFT: _("Back to draft"),
     S.UNPUBLISHED: _("Unpublish"),
 }
+
+
+class PendingChangesFilter(admin.SimpleListFilter):
+    """Published records whose edits wait for a publisher (their pending version)."""
+
+    title = _("changes")
+    parameter_name = "changes"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("with changes waiting for publication"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "pending":
+            return queryset
+        waiting = PendingVersion.objects.filter(
+            content_type=ContentType.objects.get_for_model(queryset.model)
+        ).values("object_id")
+        return queryset.filter(pk__in=waiting)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -86,7 +105,7 @@ class PublishableAdmin(RecordAdmin):
 
     change_form_template = "admin/publishable_change_form.html"
     actions = ["submit_for_review", "publish"]
-    list_filter = ["publication_status"]
+    list_filter = ["publication_status", PendingChangesFilter]
     workflow_fields = [
         "publication_status",
         "published_at",

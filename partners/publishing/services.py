@@ -251,7 +251,8 @@ def move(
         record.scheduled_for = scheduled_for
     if to_status == S.PUBLISHED:
         if pending is not None:
-            versions.apply(record, pending.data, reason=str(_("changes published")))
+            applied = versions.apply(record, pending.data, reason=str(_("changes published")))
+            _refuse_if_incomplete(missing_translations(applied))
             pending.delete()
             record.refresh_from_db()
         _refuse_if_incomplete(missing_translations(record))

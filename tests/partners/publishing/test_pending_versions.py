@@ -426,3 +426,13 @@ def test_emptying_a_required_field_of_a_scheduled_agreement_is_refused(client, e
     title = scheduled.title_en
     scheduled.refresh_from_db()
     assert (scheduled.title_en, scheduled.summary_en) == (title, "Summary")
+
+
+def test_the_list_filter_finds_the_records_with_pending_changes(client, editor, agreement):
+    factories.AgreementFactory(title_en="Untouched")
+    client.force_login(editor)
+    edit(client, agreement, summary_en="Pending text.")
+    changelist = reverse("admin:agreements_agreement_changelist")
+    page = client.get(changelist, {"changes": "pending"})
+    assert [str(record) for record in page.context["cl"].result_list] == ["Youth agreement"]
+    assert client.get(changelist).context["cl"].result_count == 2
