@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
-from partners.publishing.admin import PublishableAdmin
+from partners.publishing.admin import PendingChangesFilter, PublishableAdmin
 
 from .models import Agreement, AgreementEvent, FundingCall
 
@@ -29,7 +29,14 @@ class AgreementAdmin(PublishableAdmin):
         "party_list",
         "publication_status",
     ]
-    list_filter = ["publication_status", "status", "kind", "sectors", "parties__world_region"]
+    list_filter = [
+        "publication_status",
+        PendingChangesFilter,
+        "status",
+        "kind",
+        "sectors",
+        "parties__world_region",
+    ]
     search_fields = ["title_fr", "title_en", "reference", "parties__name_fr", "parties__name_en"]
     autocomplete_fields = ["parties", "sectors"]
     prepopulated_fields = {"slug": ["title_fr"]}

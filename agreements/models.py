@@ -108,6 +108,7 @@ class Agreement(Publishable):
 
     objects = AgreementQuerySet.as_manager()
     translation_required = ("title", "summary")
+    version_children = ("events", "funding_calls")
     # What the search finds an agreement by, its title first (partners/publishing/search.py).
     search_fields = ("title", "summary")
 

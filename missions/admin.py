@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from partners.publishing.admin import PublishableAdmin, RecordAdmin
+from partners.publishing.admin import PendingChangesFilter, PublishableAdmin, RecordAdmin
 
 from .models import (
     DelegationMember,
@@ -45,7 +45,13 @@ class MissionAdmin(PublishableAdmin):
         "original_language",
         "publication_status",
     ]
-    list_filter = ["publication_status", "original_language", "sectors", "start_date"]
+    list_filter = [
+        "publication_status",
+        PendingChangesFilter,
+        "original_language",
+        "sectors",
+        "start_date",
+    ]
     search_fields = ["title_fr", "title_en", "ministry_fr", "ministry_en", "places__city_fr"]
     autocomplete_fields = ["sectors", "agreements_signed"]
     prepopulated_fields = {"slug": ["title_fr"]}

@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from partners.publishing.admin import PublishableAdmin, RecordAdmin
+from partners.publishing.admin import PendingChangesFilter, PublishableAdmin, RecordAdmin
 from partners.trade import admin as trade_admin  # noqa: F401  (registers the trade admins)
 
 from .models import Office, Partner, Sector
@@ -66,6 +66,7 @@ class PartnerAdmin(PublishableAdmin):
     ]
     list_filter = [
         "publication_status",
+        PendingChangesFilter,
         HasProfileFilter,
         "kind",
         "world_region",

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partners.publishing.models import (
+    PendingVersion,
     Publishable,
     PublishableQuerySet,
     Transition,
@@ -31,6 +32,7 @@ __all__ = [
     "OfficeKind",
     "Partner",
     "PartnerKind",
+    "PendingVersion",
     "Product",
     "Sector",
     "TradeFigure",
@@ -140,6 +142,7 @@ class Partner(Publishable):
 
     objects = PartnerQuerySet.as_manager()
     translation_required = ("name", "overview")
+    version_children = ("offices",)
     # What the search finds a partner by, its title first (partners/publishing/search.py).
     search_fields = ("name", "overview")
 

@@ -1,20 +1,28 @@
 """What every staff admin of a public record shares: both languages, history, the workflow."""
 
+import dataclasses
 import datetime
 
+from django.apps import apps
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import services as workflow
-from .models import PublicationStatus
+from . import versions
+from .models import PendingVersion, PublicationStatus
 
 S = PublicationStatus
 STEP_LABELS = {
@@ -24,6 +32,24 @@ STEP_LABELS = {
     S.DRAFT: _("Back to draft"),
     S.UNPUBLISHED: _("Unpublish"),
 }
+
+
+class PendingChangesFilter(admin.SimpleListFilter):
+    """Published records whose edits wait for a publisher (their pending version)."""
+
+    title = _("changes")
+    parameter_name = "changes"
+
+    def lookups(self, request, model_admin):
+        return [("pending", _("with changes waiting for publication"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "pending":
+            return queryset
+        waiting = PendingVersion.objects.filter(
+            content_type=ContentType.objects.get_for_model(queryset.model)
+        ).values("object_id")
+        return queryset.filter(pk__in=waiting)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -39,19 +65,35 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class ReadableChanges(HistoricalRecordContextHelper):
+    """A history step's changes as staff read them: the field's label in their language (with
+    the language of a translated field), a choice's label, a related record's name, a local
+    time, long texts cut."""
+
+    def format_delta_change(self, change):
+        field = self.model._meta.get_field(change.field)
+        old, new = (self.readable(field, change, value) for value in (change.old, change.new))
+        return dataclasses.replace(
+            change, field=capfirst(versions.field_label(field)), old=old, new=new
+        )
+
+    def readable(self, field, change, value) -> str:
+        if field.many_to_many:
+            names = sorted(str(item) for item in self.prepare_delta_change_value(change, value))
+            return ", ".join(names) or "—"
+        if field.is_relation:
+            return str(value) if value is not None else "—"
+        text = versions.display(field, value)
+        return Truncator(text).chars(self.max_displayed_delta_change_chars)
+
+
 class RecordAdmin(SimpleHistoryAdmin, TranslationAdmin):
     """Both languages' fields side by side, and a history of who changed what and when."""
 
-    history_list_display = ["changed_fields"]
+    object_history_list_template = "admin/record_history_list.html"
 
-    @admin.display(description=_("fields changed"))
-    def changed_fields(self, historical):
-        previous = historical.prev_record
-        if previous is None:
-            return _("created")
-        names = {f.name: f.verbose_name for f in historical.instance._meta.fields}
-        changes = historical.diff_against(previous).changes
-        return ", ".join(str(names.get(change.field, change.field)) for change in changes) or "—"
+    def get_historical_record_context_helper(self, request, historical_record):
+        return ReadableChanges(self.model, historical_record)
 
 
 class PublishableAdmin(RecordAdmin):
@@ -63,7 +105,7 @@ class PublishableAdmin(RecordAdmin):
 
     change_form_template = "admin/publishable_change_form.html"
     actions = ["submit_for_review", "publish"]
-    list_filter = ["publication_status"]
+    list_filter = ["publication_status", PendingChangesFilter]
     workflow_fields = [
         "publication_status",
         "published_at",
@@ -99,19 +141,216 @@ class PublishableAdmin(RecordAdmin):
         ]
 
     def save_model(self, request, obj, form, change):
+        if change:
+            # Only the workflow moves a record's publication (a restored old version too).
+            current = type(obj)._default_manager.get(pk=obj.pk)
+            for name in versions.WORKFLOW_FIELDS:
+                setattr(obj, name, getattr(current, name))
         workflow.note_text_changes(obj, form.changed_data if change else form.fields)
         super().save_model(request, obj, form, change)
+        saving = getattr(request, "_saving", None)
+        if saving is not None:
+            saving["saved"] = True
+
+    def message_user(self, request, *args, **kwargs):
+        if getattr(request, "_saving", {}).get("quiet"):
+            return  # the save became a pending version: its own message says so
+        super().message_user(request, *args, **kwargs)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        refusal = getattr(request, "_refusal", None)
+        if not refusal:
+            return form
+
+        class RefusedForm(form):
+            def clean(self):
+                super().clean()
+                raise ValidationError(refusal)
+
+        return RefusedForm
+
+    # Saves of a published record become its pending version (partners/publishing/versions.py).
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        record = self.get_object(request, unquote(object_id)) if object_id else None
+        if record is None:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        return self._versioned_view(
+            request,
+            record,
+            lambda context: super(PublishableAdmin, self).changeform_view(
+                request, object_id, form_url, context
+            ),
+            extra_context,
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        if record is None or request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        return self._versioned_view(
+            request,
+            record,
+            lambda context: super(PublishableAdmin, self).history_form_view(
+                request, object_id, version_id, context
+            ),
+            extra_context,
+        )
+
+    def _version_token(self, record, pending) -> str:
+        """What the form was opened on: the record's latest history step, its pending version."""
+        latest = record.history.order_by("-history_id").values_list("history_id", flat=True)
+        return "|".join(
+            [str(latest.first() or 0), pending.updated_at.isoformat() if pending else ""]
+        )
+
+    def _versioned_view(self, request, record, view, extra_context):
+        """Run the admin's own view over the record as its pending version makes it, then
+        keep what it saved: on the live rows for a record the public does not see, as the
+        pending version for a published one (or one that has a pending version already)."""
+        pending = versions.pending_version(record)
+        context = dict(extra_context or {})
+        context["version_token"] = self._version_token(record, pending)
+        if pending is not None:
+            context["pending"] = {
+                "version": pending,
+                "changes": versions.differences(record, pending.data),
+            }
+        to_pending = record.is_published or pending is not None
+        posted = request.method == "POST"
+        if posted:
+            token = request.POST.get("_version")
+            if token is not None and token != context["version_token"]:
+                request._refusal = self._conflict(record, pending, token)
+        request._saving = {"saved": False, "quiet": to_pending}
+        refusal, data = None, None
+        with transaction.atomic():
+            savepoint = transaction.savepoint()
+            if pending is not None:
+                versions.apply(record, pending.data)
+            response = view(context)
+            if hasattr(response, "render"):
+                response.render()
+            if request._saving["saved"]:
+                saved = type(record)._default_manager.get(pk=record.pk)
+                missing = workflow.missing_translations(saved)
+                going_live = saved.publication_status == S.SCHEDULED or (
+                    pending is not None and pending.scheduled_for is not None
+                )
+                if going_live and missing:
+                    refusal = _(
+                        "This record is scheduled to go online: fill in %(fields)s, or ask "
+                        "a publisher to cancel the schedule first."
+                    ) % {"fields": ", ".join(str(m) for m in missing)}
+                elif to_pending:
+                    data = versions.capture(saved)
+            if to_pending or refusal or not request._saving["saved"]:
+                transaction.savepoint_rollback(savepoint)
+            else:
+                transaction.savepoint_commit(savepoint)
+        if refusal:
+            request._refusal = refusal
+            request._saving = {"saved": False, "quiet": True}
+            with versions.rolled_back():
+                if pending is not None:
+                    versions.apply(record, pending.data)
+                response = view(context)
+                if hasattr(response, "render"):
+                    response.render()
+            return response
+        if data is not None:
+            self._keep_pending(request, record, pending, data, missing)
+        return response
+
+    def _keep_pending(self, request, record, pending, data, missing):
+        if pending is None and not versions.differences(record, data):
+            super().message_user(request, _("Nothing was changed."), messages.INFO)
+            return
+        before = pending.data if pending is not None else versions.capture(record)
+        versions.store(
+            record=record,
+            data=data,
+            user=request.user,
+            changed_fields=versions.changed_names(before, data),
+        )
+        super().message_user(
+            request,
+            _(
+                "Your changes to “%(record)s” are kept as a pending version: the public sees "
+                "the published version until a publisher publishes them."
+            )
+            % {"record": record},
+            messages.SUCCESS,
+        )
+        if missing:
+            super().message_user(
+                request,
+                _("Before they can be published, fill in: %(fields)s.")
+                % {"fields": ", ".join(str(m) for m in missing)},
+                messages.WARNING,
+            )
+
+    def _conflict(self, record, pending, token) -> str:
+        """Who changed the record (or its pending version) after the form was opened, what
+        and when, said to the person whose save is refused."""
+        opened_live, _bar, opened_pending = token.partition("|")
+        who, when, what = None, None, []
+        if pending is not None and pending.updated_at.isoformat() != opened_pending:
+            who, when = pending.updated_by, pending.updated_at
+            what = [self._field_name(name) for name in pending.changed_fields]
+        else:
+            opened = int(opened_live) if opened_live.isdigit() else 0
+            steps = list(record.history.filter(history_id__gt=opened).order_by("history_id"))
+            if steps:
+                who, when = steps[-1].history_user, steps[-1].history_date
+                for step in steps:
+                    if step.prev_record is not None:
+                        for change in step.diff_against(step.prev_record).changes:
+                            what.append(self._field_name(change.field))
+        values = {
+            "who": (who.get_full_name() or who.get_username()) if who else _("someone"),
+            "when": versions.display(
+                record._meta.get_field("updated_at"), when or record.updated_at
+            ),
+            "what": ", ".join(dict.fromkeys(what)) or _("the record"),
+        }
+        return (
+            _(
+                "%(who)s saved a change to this record on %(when)s, after you opened this form "
+                "(%(what)s). Your input is kept below: compare it with the record, then save again."
+            )
+            % values
+        )
+
+    def _field_name(self, name) -> str:
+        """A field's label, or the plural name of a kind of child ("agreements.agreementevent")."""
+        try:
+            return versions.field_label(self.opts.get_field(name))
+        except FieldDoesNotExist:
+            pass
+        try:
+            return str(apps.get_model(name)._meta.verbose_name_plural)
+        except (LookupError, ValueError):
+            return str(name)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         record = self.get_object(request, object_id)
         context = dict(extra_context or {})
         if record is not None:
+            pending = versions.pending_version(record)
             context["workflow"] = {
                 "steps": [
-                    (step, STEP_LABELS[step])
+                    (step, self._step_label(request, record, step))
                     for step in workflow.allowed_steps(request.user, record)
                 ],
-                "missing": workflow.missing_translations(record),
+                "pending": pending,
+                "can_discard": pending is not None
+                and (
+                    workflow.is_publisher(request.user, record)
+                    or pending.created_by == request.user
+                ),
+                "missing": workflow.missing_after_changes(record),
                 "outdated": workflow.outdated_languages(record),
                 "history": workflow.history(record)[:20],
                 "action": reverse(
@@ -121,6 +360,19 @@ class PublishableAdmin(RecordAdmin):
                 "now": timezone.localtime().replace(second=0, microsecond=0),
             }
         return super().change_view(request, object_id, form_url, context)
+
+    def _step_label(self, request, record, step):
+        if record.is_published and step == S.PUBLISHED:
+            return _("Publish the changes")
+        if record.is_published and step == S.SCHEDULED:
+            return _("Schedule the changes")
+        if (
+            step == S.DRAFT
+            and record.publication_status == S.SUBMITTED
+            and not workflow.is_publisher(request.user, record)
+        ):
+            return _("Withdraw my submission")
+        return STEP_LABELS[step]
 
     def workflow_view(self, request, object_id):
         if request.method != "POST":
@@ -137,7 +389,16 @@ class PublishableAdmin(RecordAdmin):
             except ValueError:
                 self.message_user(request, _("Enter a valid date and time."), messages.ERROR)
                 return HttpResponseRedirect(self._change_url(record))
+        was_published = record.is_published
         try:
+            if request.POST.get("to_status") == "discard":
+                workflow.discard_changes(record=record, user=request.user)
+                self.message_user(
+                    request,
+                    _("The pending changes to “%(record)s” were discarded.") % {"record": record},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(self._change_url(record))
             workflow.move(
                 record=record,
                 to_status=request.POST.get("to_status", ""),
@@ -149,6 +410,26 @@ class PublishableAdmin(RecordAdmin):
             message = getattr(error, "message", _("This step does not exist."))
             self.message_user(request, message, messages.ERROR)
         else:
+            if was_published and request.POST.get("to_status") == S.SCHEDULED:
+                self.message_user(
+                    request,
+                    _("The changes to “%(record)s” will go online on %(when)s.")
+                    % {
+                        "record": record,
+                        "when": versions.display(
+                            record._meta.get_field("scheduled_for"), scheduled_for
+                        ),
+                    },
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(self._change_url(record))
+            if was_published and request.POST.get("to_status") == S.PUBLISHED:
+                self.message_user(
+                    request,
+                    _("The changes to “%(record)s” are now online.") % {"record": record},
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(self._change_url(record))
             self.message_user(
                 request,
                 _("“%(record)s” is now %(status)s.")

@@ -133,6 +133,10 @@ class Publishable(models.Model):
 
         return tuple(translator.get_options_for_model(cls).fields)
 
+    # Children edited with the record (its admin's inlines), kept in its pending versions:
+    # names of reverse foreign keys, e.g. an agreement's ("events", "funding_calls").
+    version_children: tuple[str, ...] = ()
+
     # Children whose texts the completeness gate checks too: (relation name, field), e.g. a
     # mission's ("places", "city").
     translated_child_fields: tuple[tuple[str, str], ...] = ()
@@ -288,6 +292,8 @@ class Transition(models.Model):
     )
     at = models.DateTimeField(_("at"))
     note = models.TextField(_("note"), blank=True)
+    # A step of the record's pending version (its changes), not of the record itself.
+    of_changes = models.BooleanField(_("of the pending changes"), default=False)
 
     class Meta:
         verbose_name = _("publication step")
@@ -298,4 +304,62 @@ class Transition(models.Model):
         ]
 
     def __str__(self):
+        if self.of_changes:
+            return str(CHANGE_STEPS.get(self.to_status, self.get_to_status_display()))
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+# What a step of the pending changes did (Transition.of_changes), by the status it aimed at.
+CHANGE_STEPS = {
+    PublicationStatus.PUBLISHED: _("changes published"),
+    PublicationStatus.SCHEDULED: _("changes scheduled"),
+    PublicationStatus.DRAFT: _("changes discarded"),
+}
+
+
+class PendingVersion(models.Model):
+    """Changes to a published record waiting for a publisher (the record with its inlines).
+
+    The public reads the record's own rows, the live version; a pending version is a snapshot
+    of what the record and its inlines will be once published (partners/publishing/versions.py),
+    kept apart from them, as Wagtail keeps a page's revisions.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.CASCADE
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    record = GenericForeignKey("content_type", "object_id")
+    data = models.JSONField(_("content"))
+    changed_fields = models.JSONField(_("fields changed in the last save"), default=list)
+    scheduled_for = models.DateTimeField(_("publish at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("started at"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("last changed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("last changed at"))
+
+    class Meta:
+        verbose_name = _("pending version")
+        verbose_name_plural = _("pending versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="pending_version_one_per_record"
+            ),
+        ]
+
+    def __str__(self):
+        return str(_("Pending version of %(record)s")) % {"record": self.record}

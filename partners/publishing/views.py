@@ -4,6 +4,7 @@ pagination that forgives bad input, CSV and JSON exports, staff preview of draft
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.forms import ModelChoiceField
 
+from partners.publishing import versions
 from partners.publishing.exports import export_response
 from partners.publishing.language import labelled
 
@@ -107,7 +108,25 @@ def applied_filters(filterset):
 
 
 class PublicDetailMixin:
-    """A published record; staff with the view permission may preview a draft (?preview=1)."""
+    """A published record; staff with the view permission may preview a draft (?preview=1),
+    or a published record as its pending changes will make it."""
+
+    pending_preview = False
+
+    def get(self, request, *args, **kwargs):
+        if not self.is_preview():
+            return super().get(request, *args, **kwargs)
+        record = self.get_object()
+        pending = versions.pending_version(record)
+        if pending is None:
+            return super().get(request, *args, **kwargs)
+        self.pending_preview = True
+        with versions.rolled_back():  # the changes written, shown, then undone
+            versions.apply(record, pending.data)
+            response = super().get(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -124,6 +143,7 @@ class PublicDetailMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["preview"] = self.is_preview() and not self.object.is_published
+        context["pending_preview"] = self.pending_preview
         return context
 
 

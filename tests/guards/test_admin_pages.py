@@ -214,7 +214,9 @@ def test_publisher_may_delete(client, publisher):
 
 
 def test_history_records_who_and_which_fields_changed(client, editor):
-    agreement = factories.AgreementFactory(title_fr="Entente initiale", title_en="First")
+    agreement = factories.AgreementFactory(
+        title_fr="Entente initiale", title_en="First", publication_status=PublicationStatus.DRAFT
+    )
     client.force_login(editor)
     url = reverse("admin:agreements_agreement_change", args=[agreement.pk])
     client.post(url, agreement_form(agreement, title_en="Revised agreement"))
@@ -254,7 +256,10 @@ def test_staff_groups_exist_with_the_right_permissions():
 
 def test_an_editor_sets_the_renewal_decision_date_and_the_terms_page_lists_it(client, editor):
     agreement = factories.AgreementFactory(
-        title_fr="Entente à renouveler", title_en="Agreement to renew", status="in_force"
+        title_fr="Entente à renouveler",
+        title_en="Agreement to renew",
+        status="in_force",
+        publication_status=PublicationStatus.DRAFT,
     )
     client.force_login(editor)
     url = reverse("admin:agreements_agreement_change", args=[agreement.pk])
