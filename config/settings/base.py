@@ -186,9 +186,39 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"
-# Behind a reverse proxy, the client's address is the last one it appends.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# A login attempt during a lockout is refused without being counted: it does not start the
+# cool-off again, so one request an hour cannot keep staff out for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+
+def client_address_settings(proxy_count: int) -> dict:
+    """How django-axes (through django-ipware) finds the client's address, given the number of
+    reverse proxies in front of the site (AXES_PROXY_COUNT).
+
+    No proxy: the connection's own address, REMOTE_ADDR; an X-Forwarded-For header is the
+    client's word and is never read. Behind N proxies: each appends the address it received the
+    request from to X-Forwarded-For, and the last proxy is REMOTE_ADDR itself, so the client is the
+    N-th entry from the right (django-ipware's proxy count is the N - 1 entries to its right).
+    What a client wrote itself further left is ignored, so it can neither borrow another
+    address nor make every attempt come from the proxy. Not strict: a client's own
+    X-Forwarded-For makes the chain longer than N, which must not send us back to the proxy's
+    address.
+    """
+    if proxy_count <= 0:
+        return {
+            "AXES_IPWARE_PROXY_COUNT": None,
+            "AXES_IPWARE_META_PRECEDENCE_ORDER": ["REMOTE_ADDR"],
+            "IPWARE_STRICT": False,
+        }
+    return {
+        "AXES_IPWARE_PROXY_COUNT": proxy_count - 1,
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"],
+        "IPWARE_STRICT": False,
+    }
+
+
+REVERSE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
+globals().update(client_address_settings(REVERSE_PROXY_COUNT))
 
 # Content Security Policy (django-csp): the site's own files only, no inline script or style.
 CONTENT_SECURITY_POLICY = {
