@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads a form (the CSRF check is the first): refuses bodies too large.
+    "config.uploads.RequestSizeLimitMiddleware",
     "config.cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -173,6 +175,29 @@ STORAGES = {
 # anything bigger is refused before it is read into memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+
+def env_megabytes(name: str, default: float) -> int:
+    return int(float(os.environ.get(name, default)) * 1024 * 1024)
+
+
+# Trade data files (partners/trade/importing/limits.py): what a file may cost before it is
+# refused, for the admin's upload and `manage.py import_trade` alike. A million rows (the
+# benchmark's file) fit: about 45 MB of CSV, 250 MB of unpacked .xlsx.
+TRADE_IMPORT_LIMITS = {
+    "bytes": env_megabytes("TRADE_IMPORT_MAX_MB", 100),
+    "inflated_bytes": env_megabytes("TRADE_IMPORT_MAX_UNPACKED_MB", 400),
+    "shared_strings_bytes": env_megabytes("TRADE_IMPORT_MAX_TEXTS_MB", 16),
+    "zip_entries": 1000,
+    "rows": int(os.environ.get("TRADE_IMPORT_MAX_ROWS", "1000000")),
+    "columns": int(os.environ.get("TRADE_IMPORT_MAX_COLUMNS", "50")),
+    "cells": int(os.environ.get("TRADE_IMPORT_MAX_CELLS", "10000000")),
+    "line_chars": 131072,  # the csv module's own field limit
+}
+# Any request's body (config/uploads.py), refused from its Content-Length before a byte of it is
+# read: the largest upload (a trade file) and its form. nginx's client_max_body_size says the
+# same one step earlier (docs/deployment.md).
+REQUEST_MAX_BYTES = env_megabytes("REQUEST_MAX_MB", 101)
 
 # The admin's path is configurable so that it is not where bots look first.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
