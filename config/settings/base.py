@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads a form (the CSRF check is the first): refuses bodies too large.
+    "config.uploads.RequestSizeLimitMiddleware",
     "config.cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -174,6 +176,29 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+
+def env_megabytes(name: str, default: float) -> int:
+    return int(float(os.environ.get(name, default)) * 1024 * 1024)
+
+
+# Trade data files (partners/trade/importing/limits.py): what a file may cost before it is
+# refused, for the admin's upload and `manage.py import_trade` alike. A million rows (the
+# benchmark's file) fit: about 45 MB of CSV, 250 MB of unpacked .xlsx.
+TRADE_IMPORT_LIMITS = {
+    "bytes": env_megabytes("TRADE_IMPORT_MAX_MB", 100),
+    "inflated_bytes": env_megabytes("TRADE_IMPORT_MAX_UNPACKED_MB", 400),
+    "shared_strings_bytes": env_megabytes("TRADE_IMPORT_MAX_TEXTS_MB", 16),
+    "zip_entries": 1000,
+    "rows": int(os.environ.get("TRADE_IMPORT_MAX_ROWS", "1000000")),
+    "columns": int(os.environ.get("TRADE_IMPORT_MAX_COLUMNS", "50")),
+    "cells": int(os.environ.get("TRADE_IMPORT_MAX_CELLS", "10000000")),
+    "line_chars": 131072,  # the csv module's own field limit
+}
+# Any request's body (config/uploads.py), refused from its Content-Length before a byte of it is
+# read: the largest upload (a trade file) and its form. nginx's client_max_body_size says the
+# same one step earlier (docs/deployment.md).
+REQUEST_MAX_BYTES = env_megabytes("REQUEST_MAX_MB", 101)
+
 # The admin's path is configurable so that it is not where bots look first.
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
 
@@ -186,9 +211,39 @@ AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.security.lockout_response"
-# Behind a reverse proxy, the client's address is the last one it appends.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0")) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# A login attempt during a lockout is refused without being counted: it does not start the
+# cool-off again, so one request an hour cannot keep staff out for ever.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+
+
+def client_address_settings(proxy_count: int) -> dict:
+    """How django-axes (through django-ipware) finds the client's address, given the number of
+    reverse proxies in front of the site (AXES_PROXY_COUNT).
+
+    No proxy: the connection's own address, REMOTE_ADDR; an X-Forwarded-For header is the
+    client's word and is never read. Behind N proxies: each appends the address it received the
+    request from to X-Forwarded-For, and the last proxy is REMOTE_ADDR itself, so the client is the
+    N-th entry from the right (django-ipware's proxy count is the N - 1 entries to its right).
+    What a client wrote itself further left is ignored, so it can neither borrow another
+    address nor make every attempt come from the proxy. Not strict: a client's own
+    X-Forwarded-For makes the chain longer than N, which must not send us back to the proxy's
+    address.
+    """
+    if proxy_count <= 0:
+        return {
+            "AXES_IPWARE_PROXY_COUNT": None,
+            "AXES_IPWARE_META_PRECEDENCE_ORDER": ["REMOTE_ADDR"],
+            "IPWARE_STRICT": False,
+        }
+    return {
+        "AXES_IPWARE_PROXY_COUNT": proxy_count - 1,
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"],
+        "IPWARE_STRICT": False,
+    }
+
+
+REVERSE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "0"))
+globals().update(client_address_settings(REVERSE_PROXY_COUNT))
 
 # Content Security Policy (django-csp): the site's own files only, no inline script or style.
 CONTENT_SECURITY_POLICY = {

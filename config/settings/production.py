@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import client_address_settings, env_bool, env_list
 
 DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -26,3 +26,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# The documented setup has one reverse proxy (nginx) in front of gunicorn: staff lockouts go by
+# the address it forwards (AXES_PROXY_COUNT, see base.py). Set it to 0 only when nothing stands
+# in front of the site.
+REVERSE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1"))
+globals().update(client_address_settings(REVERSE_PROXY_COUNT))

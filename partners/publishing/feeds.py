@@ -10,11 +10,21 @@ from .language import text_in
 ITEMS = 50
 
 
+class TextAtom1Feed(Atom1Feed):
+    """Atom with each summary sent as text (`type="text"`): what staff typed is shown as they
+    typed it, never read as HTML by a feed reader (Django's Atom1Feed says `type="html"`)."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class ListFeed(Feed):
     """One instance serves every request (and every thread): what belongs to a request stays
     with the object get_object() returns, the list's filterset, never on `self`."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtom1Feed
     list_url_name = ""  # the list the feed follows, e.g. "agreements:list"
     description_fields = ("summary",)  # the first of them with text describes an item
 

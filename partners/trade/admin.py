@@ -187,18 +187,24 @@ class TradeImportMixin(ExportMixin):
         directory = upload_dir()
         directory.mkdir(parents=True, exist_ok=True)
         stored = directory / token
-        with open(stored, "wb") as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-        result = import_trade_file(
-            path=stored, file_name=upload.name, user=request.user, dry_run=True
-        )
+        result = None
+        try:
+            with open(stored, "wb") as handle:
+                for chunk in upload.chunks():
+                    handle.write(chunk)
+            result = import_trade_file(
+                path=stored, file_name=upload.name, user=request.user, dry_run=True
+            )
+        finally:
+            # Kept only for the confirmation of a preview that can be imported; never left
+            # behind by a refusal or a failure.
+            if result is None or not (result.ok and result.changed):
+                stored.unlink(missing_ok=True)
         if result.ok and result.changed:
             pending = request.session.get(SESSION_KEY, {})
             pending[token] = {"name": upload.name, "checksum": result.checksum}
             request.session[SESSION_KEY] = pending
         else:
-            stored.unlink(missing_ok=True)
             token = ""
         return TemplateResponse(
             request,
@@ -223,13 +229,15 @@ class TradeImportMixin(ExportMixin):
                 messages.ERROR,
             )
             return HttpResponseRedirect(reverse("admin:partners_tradefigure_import"))
-        result = import_trade_file(
-            path=stored,
-            file_name=entry["name"],
-            user=request.user,
-            source=ImportSource.ADMIN,
-        )
-        stored.unlink(missing_ok=True)
+        try:
+            result = import_trade_file(
+                path=stored,
+                file_name=entry["name"],
+                user=request.user,
+                source=ImportSource.ADMIN,
+            )
+        finally:
+            stored.unlink(missing_ok=True)
         pending.pop(token, None)
         request.session[SESSION_KEY] = pending
         if not result.ok:

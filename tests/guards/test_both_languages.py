@@ -237,10 +237,18 @@ def test_sitemap_lists_both_languages_as_alternates(client, demo):
     assert "actualisation-entente-shandong" not in xml  # a draft
 
 
-def test_robots_txt_points_at_the_sitemap_and_away_from_the_admin(client):
+def test_robots_txt_points_at_the_sitemap_and_never_names_the_admin(client, settings):
+    settings.ADMIN_URL = "gestion-7f3a/"
     text = client.get("/robots.txt").content.decode()
-    assert "Disallow: /admin/" in text
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert text == (
+        "User-agent: *\nDisallow: /*?*format=\nSitemap: http://testserver/sitemap.xml\n"
+    )
+
+
+@pytest.mark.django_db
+def test_the_admins_pages_ask_not_to_be_indexed(client):
+    page = client.get(reverse("admin:login")).content.decode()
+    assert '<meta name="robots" content="NONE,NOARCHIVE">' in page
 
 
 def test_the_site_has_an_icon(client, demo):

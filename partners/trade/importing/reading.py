@@ -18,6 +18,8 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from . import limits as bounds
+
 CHUNK = 1024 * 1024
 DELIMITERS = (";", "\t", ",")
 NOT_A_TABLE = gettext_noop(
@@ -144,16 +146,30 @@ def is_blank(cells) -> bool:
 
 
 @contextmanager
-def open_table(path: Path):
-    """Yield a Table over the file at `path`; raise FileProblem when it is not one."""
+def open_table(path: Path, limit: bounds.Limits | None = None):
+    """Yield a Table over the file at `path`; raise FileProblem when it is not one, or when
+    reading it would cost more than `limit` allows (limits.py; checked before that cost)."""
     path = Path(path)
+    limit = limit or bounds.limits()
+    if problem := bounds.check_size(path, limit):
+        raise FileProblem(problem)
     facts = inspect(path)
     if facts.kind == "xlsx":
-        with _xlsx_table(path, facts) as table:
+        with _xlsx_table(path, facts, limit) as table:
             yield table
     else:
-        with _csv_table(path, facts) as table:
+        with _csv_table(path, facts, limit) as table:
             yield table
+
+
+def _bounded_lines(text, limit: bounds.Limits):
+    """The file's lines, refusing one longer than the limit before it is held whole."""
+    number = 0
+    while line := text.readline(limit.line_chars + 2):
+        number += 1
+        if len(line.rstrip("\r\n")) > limit.line_chars:
+            raise FileProblem(bounds.line_too_long(number, limit), number)
+        yield line
 
 
 def _first_row(rows: Iterator[tuple[int, list]]) -> tuple[int, list]:
@@ -163,21 +179,30 @@ def _first_row(rows: Iterator[tuple[int, list]]) -> tuple[int, list]:
 
 
 @contextmanager
-def _csv_table(path: Path, facts: FileFacts):
+def _csv_table(path: Path, facts: FileFacts, limit: bounds.Limits):
     with open(path, encoding=facts.encoding, newline="") as text:
         first_line = ""
-        for physical in text:
+        for physical in _bounded_lines(text, limit):
             if physical.strip().strip(",;\t"):
                 first_line = physical
                 break
         if not first_line:
             raise FileProblem(_("The file is empty."))
-        delimiter = max(DELIMITERS, key=lambda d: len(next(csv.reader([first_line], delimiter=d))))
+        try:
+            delimiter = max(
+                DELIMITERS, key=lambda d: len(next(csv.reader([first_line], delimiter=d)))
+            )
+        except csv.Error as error:
+            raise FileProblem(
+                _("Line %(line)s cannot be read as CSV (%(reason)s).")
+                % {"line": 1, "reason": error},
+                1,
+            ) from error
         text.seek(0)
         binary = text.buffer
 
         def rows():
-            reader = csv.reader(text, delimiter=delimiter)
+            reader = csv.reader(_bounded_lines(text, limit), delimiter=delimiter)
             line = 0
             try:
                 for cells in reader:
@@ -206,9 +231,17 @@ def _csv_table(path: Path, facts: FileFacts):
 
 
 @contextmanager
-def _xlsx_table(path: Path, facts: FileFacts):
+def _xlsx_table(path: Path, facts: FileFacts, limit: bounds.Limits):
     from openpyxl import load_workbook
 
+    # Before openpyxl reads anything (it holds every shared string in memory at once): the
+    # parts' unpacked sizes, from the zip's directory.
+    try:
+        problem = bounds.check_archive(path, limit)
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise FileProblem(_(NOT_A_TABLE)) from error
+    if problem:
+        raise FileProblem(problem)
     # openpyxl is given the open file, not its path: given a path, it refuses any name that does
     # not end in .xlsx, and the admin stores uploads under a token with no extension. What the
     # file is, the sniffing above has said from its bytes.
@@ -225,13 +258,23 @@ def _xlsx_table(path: Path, facts: FileFacts):
         if not workbook.worksheets:
             raise FileProblem(_("The workbook has no sheet."))
         sheet = workbook.worksheets[0]
+        # The extent the sheet declares, which openpyxl pads every row and the sheet up to.
+        if problem := bounds.check_dimension(
+            sheet.min_row, sheet.min_column, sheet.max_row, sheet.max_column, limit
+        ):
+            raise FileProblem(problem)
         total = sheet.max_row or 0
+        columns = limit.columns
         state = {"line": 0}
 
         def rows():
             try:
                 for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                     state["line"] = line
+                    if len(values) > columns and not is_blank(values[columns:]):
+                        raise FileProblem(
+                            bounds.too_many_columns(line, len(values), limit), line
+                        )
                     cells = [_xlsx_cell(value) for value in values]
                     if not is_blank(cells):
                         yield line, cells

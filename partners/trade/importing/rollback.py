@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from partners.publishing.signals import content_changed
 
-from ..models import ImportBatch, TradeFigure
+from ..models import ImportBatch, Product, TradeFigure
 
 
 @dataclass
@@ -95,15 +95,19 @@ def rollback_batch(*, batch: ImportBatch, user=None) -> RollbackResult:
             )
             % {"count": drifted}
         )
-    deleted, _detail = created.delete()
+    # Set-based, whatever the size of the batch: one DELETE, one UPDATE, a few statements for
+    # the products. No figure is loaded, so no per-figure delete signal is sent: what the
+    # signals would do (the page cache's invalidation) is done once, by content_changed below.
+    # Nothing else refers to a figure (ImportBatchChange keeps its id, not a foreign key), so
+    # there is nothing to cascade.
+    deleted = created.delete_set()
     previous = batch.changes.filter(figure_id=OuterRef("pk")).values("previous_value")[:1]
     restored = TradeFigure.objects.filter(pk__in=batch.changes.values("figure_id")).update(
         value_cad=Subquery(previous)
     )
-    products_deleted = 0
-    for product in batch.products_created.filter(trade_figures__isnull=True):
-        product.delete()
-        products_deleted += 1
+    unused = batch.products_created.filter(trade_figures__isnull=True).values_list("pk", flat=True)
+    _total, detail = Product.objects.filter(pk__in=list(unused)).delete()
+    products_deleted = detail.get(Product._meta.label, 0)
     batch.rolled_back_at = timezone.now()
     batch.rolled_back_by = user
     batch.save(update_fields=["rolled_back_at", "rolled_back_by"])

@@ -19,6 +19,7 @@ from partners.models import Partner
 from partners.publishing.signals import content_changed
 
 from ..models import ImportBatch, ImportSource
+from . import limits as bounds
 from . import reading
 from .header import HeaderProblem, map_header
 from .result import MAX_ERRORS, ImportResult, Issue, warn
@@ -93,7 +94,8 @@ def import_trade_file(
 
 
 def _run(path, result, writer, user, source, progress, sample_size):
-    with reading.open_table(path) as table:
+    limit = bounds.limits()
+    with reading.open_table(path, limit) as table:
         result.checksum = table.facts.checksum
         columns = map_header(table.header)
         result.language = columns.language
@@ -111,8 +113,11 @@ def _run(path, result, writer, user, source, progress, sample_size):
         add = writer.add
         check = validator.check
         rows = 0
+        max_rows = limit.rows
         for line, cells in table.rows:
             rows += 1
+            if rows > max_rows:
+                raise reading.FileProblem(bounds.too_many_rows(limit), line)
             row = check(line, cells)
             if row is not None:
                 add(row)
