@@ -19,32 +19,24 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources, widgets
+from django.utils.translation import ngettext
+from import_export import fields, resources
 from import_export.admin import ExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
 from partners.publishing.admin import ReadOnlyAdmin, RecordAdmin
-from partners.publishing.language import active_language
 
+from . import admin_export
 from .importing import RollbackRefused, import_trade_file, rollback_batch, rollback_plan
 from .importing.run import SAMPLE_SIZE
-from .models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure, TradeFlow
+from .models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure
 
 UPLOAD_DIR = "trade_imports"
 SESSION_KEY = "trade_imports"
 STALE_SECONDS = 24 * 3600
-
-# The trade file format's own headers (DESIGN.md), so that an export imports back as is.
-FILE_HEADERS = {
-    "fr": ["Année", "Partenaire", "Flux", "Code SH", "Produit", "Valeur ($ CA)"],
-    "en": ["year", "partner", "flow", "hs_code", "product", "value_cad"],
-}
-FLOW_WORDS = {
-    "fr": {TradeFlow.EXPORT: "Exportations", TradeFlow.IMPORT: "Importations"},
-    "en": {TradeFlow.EXPORT: "exports", TradeFlow.IMPORT: "imports"},
-}
 
 
 class HeaderField(fields.Field):
@@ -56,7 +48,7 @@ class HeaderField(fields.Field):
 
     @property
     def column_name(self):
-        return FILE_HEADERS[active_language()][self.position]
+        return admin_export.header()[self.position]
 
     @column_name.setter
     def column_name(self, value):
@@ -64,36 +56,20 @@ class HeaderField(fields.Field):
 
 
 class TradeFigureResource(resources.ModelResource):
-    """Trade figures as a trade data file, with its headers in the active language: what is
-    exported imports back as is, except the two-way totals (flow "total", given by a source
-    without the split), which the import does not read."""
+    """The columns of the export form: a trade data file's, with its headers in the active
+    language. The file itself is written by `admin_export` (streamed, formula-guarded)."""
 
-    year = HeaderField(0, attribute="year", widget=widgets.IntegerWidget())
+    year = HeaderField(0, attribute="year")
     partner = HeaderField(1)
     flow = HeaderField(2)
     hs_code = HeaderField(3)
     product = HeaderField(4)
-    value_cad = HeaderField(5, attribute="value_cad", widget=widgets.DecimalWidget())
+    value_cad = HeaderField(5, attribute="value_cad")
 
     class Meta:
         model = TradeFigure
         fields = ["year", "partner", "flow", "hs_code", "product", "value_cad"]
         export_order = fields
-
-    def filter_export(self, queryset, **kwargs):
-        return queryset.select_related("partner", "product")
-
-    def dehydrate_partner(self, figure):
-        return figure.partner.iso_code or figure.partner.name
-
-    def dehydrate_flow(self, figure):
-        return FLOW_WORDS[active_language()].get(figure.flow, figure.flow)
-
-    def dehydrate_hs_code(self, figure):
-        return figure.product.hs_code if figure.product_id else ""
-
-    def dehydrate_product(self, figure):
-        return figure.product.label if figure.product_id else "Total"
 
 
 class UploadForm(forms.Form):
@@ -141,6 +117,31 @@ class TradeImportMixin(ExportMixin):
 
     def get_export_filename(self, request, queryset, file_format):
         return f"trade-figures.{file_format.get_extension()}"
+
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        """The file, streamed by `admin_export` instead of built in memory by tablib."""
+        filename = self.get_export_filename(request, queryset, file_format)
+        if isinstance(file_format, base_formats.XLSX):
+            count = queryset.count()
+            if not admin_export.xlsx_fits(count):
+                # export_action shows a ValueError's text as an error message on its form.
+                raise ValueError(
+                    ngettext(
+                        "This export has %(count)s row, more than an Excel sheet holds "
+                        "(%(limit)s rows with the header). Filter the list, or export to CSV, "
+                        "which has no limit.",
+                        "This export has %(count)s rows, more than an Excel sheet holds "
+                        "(%(limit)s rows with the header). Filter the list, or export to CSV, "
+                        "which has no limit.",
+                        count,
+                    )
+                    % {
+                        "count": number_format(count, force_grouping=True),
+                        "limit": number_format(admin_export.XLSX_MAX_ROWS, force_grouping=True),
+                    }
+                )
+            return admin_export.xlsx_response(queryset, filename)
+        return admin_export.csv_response(queryset, filename)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {})}
