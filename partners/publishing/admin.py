@@ -14,6 +14,7 @@ from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services as workflow
+from .admin_search import AccentInsensitiveSearch
 from .models import PublicationStatus
 
 S = PublicationStatus
@@ -26,7 +27,7 @@ STEP_LABELS = {
 }
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(AccentInsensitiveSearch, admin.ModelAdmin):
     """A record staff read but never add, change or delete by hand (an audit trail, a log)."""
 
     def has_add_permission(self, request):
@@ -39,7 +40,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class RecordAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class RecordAdmin(AccentInsensitiveSearch, SimpleHistoryAdmin, TranslationAdmin):
     """Both languages' fields side by side, and a history of who changed what and when."""
 
     history_list_display = ["changed_fields"]

@@ -28,6 +28,7 @@ from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
 from partners.publishing.admin import ReadOnlyAdmin, RecordAdmin
+from partners.publishing.admin_search import AccentInsensitiveSearch
 
 from . import admin_export
 from .importing import RollbackRefused, import_trade_file, rollback_batch, rollback_plan
@@ -395,7 +396,7 @@ class ProductAdmin(RecordAdmin):
 
 
 @admin.register(TradeFigure)
-class TradeFigureAdmin(TradeImportMixin, admin.ModelAdmin):
+class TradeFigureAdmin(AccentInsensitiveSearch, TradeImportMixin, admin.ModelAdmin):
     list_display = ["partner", "year", "flow", "product", "value_cad"]
     list_filter = ["year", "flow", ("product", admin.EmptyFieldListFilter)]
     list_select_related = ["partner", "product"]
