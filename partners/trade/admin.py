@@ -32,6 +32,7 @@ from partners.publishing.admin_search import AccentInsensitiveSearch
 
 from . import admin_export
 from .importing import RollbackRefused, import_trade_file, rollback_batch, rollback_plan
+from .importing.result import grouped
 from .importing.run import SAMPLE_SIZE
 from .models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure
 
@@ -248,6 +249,26 @@ class TradeImportMixin(ExportMixin):
         return HttpResponseRedirect(reverse("admin:partners_tradefigure_changelist"))
 
 
+def rollback_message(outcome) -> str:
+    """What a rollback did, each count with its own plural."""
+    return _("Import rolled back: %(deleted)s, %(restored)s, %(products)s.") % {
+        "deleted": ngettext(
+            "%(count)s figure deleted", "%(count)s figures deleted", outcome.deleted
+        )
+        % {"count": grouped(outcome.deleted)},
+        "restored": ngettext(
+            "%(count)s restored to its previous value",
+            "%(count)s restored to their previous value",
+            outcome.restored,
+        )
+        % {"count": grouped(outcome.restored)},
+        "products": ngettext(
+            "%(count)s product removed", "%(count)s products removed", outcome.products_deleted
+        )
+        % {"count": grouped(outcome.products_deleted)},
+    }
+
+
 class ImportBatchAdmin(ReadOnlyAdmin):
     """The history of trade imports, seen and rolled back by those who may import."""
 
@@ -353,19 +374,7 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         except RollbackRefused as refusal:
             self.message_user(request, refusal.message, messages.ERROR)
             return HttpResponseRedirect(url)
-        self.message_user(
-            request,
-            _(
-                "Import rolled back: %(deleted)s figures deleted, %(restored)s restored to "
-                "their previous value, %(products)s products removed."
-            )
-            % {
-                "deleted": outcome.deleted,
-                "restored": outcome.restored,
-                "products": outcome.products_deleted,
-            },
-            messages.SUCCESS,
-        )
+        self.message_user(request, rollback_message(outcome), messages.SUCCESS)
         return HttpResponseRedirect(url)
 
 

@@ -5,6 +5,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q, Sum
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -252,7 +254,9 @@ class ImportBatch(models.Model):
         indexes = [models.Index(fields=["-imported_at"], name="importbatch_imported_idx")]
 
     def __str__(self):
-        return f"{self.file_name} ({self.imported_at:%Y-%m-%d %H:%M})"
+        """The file and when it was imported, in local time (TIME_ZONE)."""
+        when = date_format(timezone.localtime(self.imported_at), "SHORT_DATETIME_FORMAT")
+        return f"{self.file_name} ({when})"
 
     @property
     def is_rolled_back(self) -> bool:

@@ -245,7 +245,7 @@ def test_publisher_sees_a_batch_and_rolls_it_back(client, publisher, countries):
     assert response.status_code == HTTPStatus.FOUND
     assert messages_of(response) == [
         "Import rolled back: 2 figures deleted, 0 restored to their previous value, "
-        "1 products removed."
+        "1 product removed."
     ]
     assert TradeFigure.objects.count() == 0
     batch.refresh_from_db()
