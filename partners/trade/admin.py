@@ -29,6 +29,7 @@ from import_export.forms import ExportForm
 
 from partners.publishing.admin import ReadOnlyAdmin, RecordAdmin
 from partners.publishing.admin_search import AccentInsensitiveSearch
+from partners.templatetags.staff import amount
 
 from . import admin_export
 from .importing import RollbackRefused, import_trade_file, rollback_batch, rollback_plan
@@ -172,6 +173,7 @@ class TradeImportMixin(ExportMixin):
             "opts": self.opts,
             "title": _("Import trade data"),
             "sample_size": SAMPLE_SIZE,
+            "recent_batches": ImportBatch.objects.order_by("-imported_at", "-pk")[:5],
             **extra,
         }
 
@@ -269,6 +271,34 @@ def rollback_message(outcome) -> str:
     }
 
 
+def rounded_duration(seconds: float) -> str:
+    """ "0,4 s", "12 s", "3 min 05 s": a tenth of a second under ten seconds, else whole."""
+    if seconds < 10:
+        return _("%(seconds)s s") % {"seconds": number_format(round(seconds, 1), decimal_pos=1)}
+    whole = round(seconds)
+    if whole < 60:
+        return _("%(seconds)s s") % {"seconds": whole}
+    return _("%(minutes)s min %(seconds)02d s") % {
+        "minutes": number_format(whole // 60, force_grouping=True),
+        "seconds": whole % 60,
+    }
+
+
+class RolledBackFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("in_place", _("in place")), ("rolled_back", _("rolled back"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "in_place":
+            return queryset.filter(rolled_back_at__isnull=True)
+        if self.value() == "rolled_back":
+            return queryset.filter(rolled_back_at__isnull=False)
+        return queryset
+
+
 class ImportBatchAdmin(ReadOnlyAdmin):
     """The history of trade imports, seen and rolled back by those who may import."""
 
@@ -281,9 +311,10 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         "created_count",
         "updated_count",
         "unchanged_count",
+        "duration",
         "rolled_back_at",
     ]
-    list_filter = ["source", ("rolled_back_at", admin.EmptyFieldListFilter)]
+    list_filter = ["source", RolledBackFilter]
     list_select_related = ["user", "rolled_back_by"]
     search_fields = ["file_name", "checksum", "user__username"]
     date_hierarchy = "imported_at"
@@ -297,12 +328,16 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         "created_count",
         "updated_count",
         "unchanged_count",
-        "seconds",
+        "duration",
         "rolled_back_at",
         "rolled_back_by",
     ]
     fields = readonly_fields
     change_form_template = "admin/partners/importbatch/change_form.html"
+
+    @admin.display(description=_("duration"), ordering="seconds")
+    def duration(self, batch):
+        return rounded_duration(batch.seconds)
 
     def _may_import(self, request) -> bool:
         return request.user.has_perm("partners.import_tradefigure")
@@ -404,10 +439,27 @@ class ProductAdmin(RecordAdmin):
     search_fields = ["hs_code", "label_fr", "label_en"]
 
 
+class LevelFilter(admin.SimpleListFilter):
+    """Totals of a flow, or figures by product (instead of "Empty / Not empty")."""
+
+    title = _("level")
+    parameter_name = "level"
+
+    def lookups(self, request, model_admin):
+        return [("total", _("totals")), ("product", _("by product"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "total":
+            return queryset.filter(product__isnull=True)
+        if self.value() == "product":
+            return queryset.filter(product__isnull=False)
+        return queryset
+
+
 @admin.register(TradeFigure)
 class TradeFigureAdmin(AccentInsensitiveSearch, TradeImportMixin, admin.ModelAdmin):
-    list_display = ["partner", "year", "flow", "product", "value_cad"]
-    list_filter = ["year", "flow", ("product", admin.EmptyFieldListFilter)]
+    list_display = ["partner", "year", "flow", "product", "value_display"]
+    list_filter = ["year", "flow", LevelFilter]
     list_select_related = ["partner", "product"]
     search_fields = [
         "partner__name_fr",
@@ -419,3 +471,7 @@ class TradeFigureAdmin(AccentInsensitiveSearch, TradeImportMixin, admin.ModelAdm
     date_hierarchy = None
     list_per_page = 50
     show_full_result_count = False
+
+    @admin.display(description=_("value (CAD)"), ordering="value_cad")
+    def value_display(self, figure):
+        return amount(figure.value_cad)

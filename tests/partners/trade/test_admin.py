@@ -1,7 +1,5 @@
 """The admin's way in: upload, preview, confirm (publishers only); batches, rollback, export."""
 
-import csv
-import io
 import re
 from decimal import Decimal as D
 from http import HTTPStatus
@@ -9,7 +7,6 @@ from http import HTTPStatus
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from partners.models import ImportBatch, ImportSource, TradeFigure
 from partners.trade.admin import UPLOAD_DIR
@@ -287,8 +284,8 @@ def test_a_batch_page_lists_the_values_it_replaced_then_the_figures_it_created(
         for row in table.split("<tbody>")[1].split("<tr>")[1:]
     ]
     assert rows == [
-        "China 2016 exports total 3000000000.00 3100000000.00",
-        "China 2016 exports 8703 new 5.00",
+        "China 2016 exports total $3,000,000,000.00 $3,100,000,000.00",
+        "China 2016 exports 8703 new $5.00",
     ]
 
 
