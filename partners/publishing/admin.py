@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import services as workflow
 from .admin_search import AccentInsensitiveSearch
+from .admin_text import WordedAdmin
 from .models import PublicationStatus
 
 S = PublicationStatus
@@ -40,7 +41,7 @@ class ReadOnlyAdmin(AccentInsensitiveSearch, admin.ModelAdmin):
         return False
 
 
-class RecordAdmin(AccentInsensitiveSearch, SimpleHistoryAdmin, TranslationAdmin):
+class RecordAdmin(AccentInsensitiveSearch, WordedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     """Both languages' fields side by side, and a history of who changed what and when."""
 
     history_list_display = ["changed_fields"]

@@ -21,7 +21,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from import_export import fields, resources
 from import_export.admin import ExportMixin
 from import_export.formats import base_formats
@@ -29,6 +29,7 @@ from import_export.forms import ExportForm
 
 from partners.publishing.admin import ReadOnlyAdmin, RecordAdmin
 from partners.publishing.admin_search import AccentInsensitiveSearch
+from partners.publishing.admin_text import WordedAdmin, Wording
 from partners.templatetags.staff import amount
 
 from . import admin_export
@@ -434,6 +435,13 @@ class MissingLabelFilter(admin.SimpleListFilter):
 
 @admin.register(Product)
 class ProductAdmin(RecordAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add a product"),
+        change=pgettext_lazy("admin page title", "Change a product"),
+        view=pgettext_lazy("admin page title", "View a product"),
+        add_button=pgettext_lazy("admin button", "Add a product"),
+        delete_selected=_("Delete the selected products"),
+    )
     list_display = ["hs_code", "label_fr", "label_en"]
     list_filter = [MissingLabelFilter]
     search_fields = ["hs_code", "label_fr", "label_en"]
@@ -457,7 +465,14 @@ class LevelFilter(admin.SimpleListFilter):
 
 
 @admin.register(TradeFigure)
-class TradeFigureAdmin(AccentInsensitiveSearch, TradeImportMixin, admin.ModelAdmin):
+class TradeFigureAdmin(AccentInsensitiveSearch, WordedAdmin, TradeImportMixin, admin.ModelAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add a trade figure"),
+        change=pgettext_lazy("admin page title", "Change a trade figure"),
+        view=pgettext_lazy("admin page title", "View a trade figure"),
+        add_button=pgettext_lazy("admin button", "Add a trade figure"),
+        delete_selected=_("Delete the selected trade figures"),
+    )
     list_display = ["partner", "year", "flow", "product", "value_display"]
     list_filter = ["year", "flow", LevelFilter]
     list_select_related = ["partner", "product"]
