@@ -10,7 +10,13 @@ missions sélectionnées"); an admin without them keeps Django's.
 
 from dataclasses import dataclass
 
+from django.contrib.admin.utils import NestedObjects, quote
+from django.db import router
+from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -42,9 +48,57 @@ class WordedAdmin:
             extra_context = {"add_label": self.wording.add_button, **(extra_context or {})}
         return super().changelist_view(request, extra_context)
 
+    def get_deleted_objects(self, objs, request):
+        """What a deletion takes with it, as Django's delete page lists it
+        (django.contrib.admin.utils.get_deleted_objects), except the links of a many-to-many
+        field: Django names them by their table ("Agreement_parties object (21)"); here each
+        says which record it linked to, and that this record is kept."""
+        collector = NestedObjects(using=router.db_for_write(self.model))
+        collector.collect(objs)
+        perms_needed = set()
+        site = self.admin_site
+
+        def describe(obj):
+            opts = obj._meta
+            if opts.auto_created:
+                return link_description(obj, self.model)
+            text = "%s: %s" % (capfirst(opts.verbose_name), obj)  # noqa: UP031 (Django's)
+            if not site.is_registered(obj.__class__):
+                return text
+            if not site.get_model_admin(obj.__class__).has_delete_permission(request, obj):
+                perms_needed.add(opts.verbose_name)
+            try:
+                url = reverse(
+                    f"{site.name}:{opts.app_label}_{opts.model_name}_change",
+                    args=[quote(obj.pk)],
+                )
+            except NoReverseMatch:
+                return text
+            return format_html('{}: <a href="{}">{}</a>', capfirst(opts.verbose_name), url, obj)
+
+        to_delete = collector.nested(describe)
+        protected = [describe(obj) for obj in collector.protected]
+        model_count = {
+            model._meta.verbose_name_plural: len(found)
+            for model, found in collector.model_objs.items()
+            if not model._meta.auto_created
+        }
+        return to_delete, model_count, perms_needed, protected
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         if self.wording is not None and "delete_selected" in actions:
             function, name, _description = actions["delete_selected"]
             actions["delete_selected"] = (function, name, self.wording.delete_selected)
         return actions
+
+
+def link_description(link, deleted_model) -> str:
+    """A many-to-many link as the delete page shows it: the record on its other side."""
+    keys = [field for field in link._meta.fields if field.is_relation]
+    others = [field for field in keys if field.related_model is not deleted_model] or keys[-1:]
+    other = getattr(link, others[0].name)
+    return _("Link with “%(record)s” (%(kind)s), which is kept") % {
+        "record": other,
+        "kind": other._meta.verbose_name,
+    }

@@ -67,3 +67,47 @@ def test_a_user_who_may_only_read_sees_a_consultation_title(db, django_user_mode
     page = staff(reader, "fr").get(reverse("admin:partners_tradefigure_change", args=[figure.pk]))
 
     assert "<h1>Consultation d&#x27;une donnée commerciale</h1>" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        (
+            "fr",
+            [
+                "Lien avec «\u00a0Bavière\u00a0» (partenaire), qui est conservé",
+                "Lien avec «\u00a0Mission en Bavière\u00a0» (mission), qui est conservé",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Link with “Bavaria” (partner), which is kept",
+                "Link with “Mission to Bavaria” (mission), which is kept",
+            ],
+        ),
+    ],
+)
+def test_the_delete_page_names_the_linked_records_not_their_tables(superuser, language, lines):
+    bavaria = factories.PartnerFactory(name_fr="Bavière", name_en="Bavaria")
+    agreement = factories.AgreementFactory(parties=[bavaria])
+    mission = factories.MissionFactory(title_fr="Mission en Bavière", title_en="Mission to Bavaria")
+    mission.agreements_signed.add(agreement)
+
+    response = staff(superuser, language).get(
+        reverse("admin:agreements_agreement_delete", args=[agreement.pk])
+    )
+
+    page = response.content.decode().replace("&#x27;", "'")
+    assert "object (" not in page
+    assert "Agreement_parties" not in page and "Mission_agreements_signed" not in page
+    for line in lines:
+        assert f"<li>{line}</li>" in page
+    # The links are not counted as records deleted.
+    assert (
+        dict(response.context["model_count"])
+        == {
+            "fr": {"ententes": 1},
+            "en": {"agreements": 1},
+        }[language]
+    )
