@@ -18,6 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import (
     LanguageScope,
@@ -29,7 +30,11 @@ from .models import (
 
 S = PublicationStatus
 LANGUAGES = ("fr", "en")
-LANGUAGE_NAMES = {"fr": _("French"), "en": _("English")}
+# Inside a sentence ("résumé (anglais)"): French writes language names in lower case.
+LANGUAGE_NAMES = {
+    "fr": pgettext_lazy("language in a sentence", "French"),
+    "en": pgettext_lazy("language in a sentence", "English"),
+}
 
 # (from, to): "edit" (editors and publishers) or "publish" (publishers only).
 STEPS = {

@@ -111,3 +111,22 @@ def test_the_delete_page_names_the_linked_records_not_their_tables(superuser, la
             "en": {"agreements": 1},
         }[language]
     )
+
+
+def test_language_names_are_lower_case_inside_french_sentences():
+    from django.utils import translation
+
+    from partners.publishing.services import MissingTranslation
+
+    missing = MissingTranslation("summary", "résumé", "en")
+    with translation.override("fr"):
+        assert str(missing) == "résumé (anglais)"
+    with translation.override("en"):
+        assert str(MissingTranslation("summary", "summary", "fr")) == "summary (French)"
+
+
+def test_the_translation_report_capitalises_the_language_it_offers(superuser):
+    page = staff(superuser, "fr").get(reverse("admin:translation_report")).content.decode()
+
+    assert '<option value="en">Anglais</option>' in page
+    assert '<option value="fr">Français</option>' in page
