@@ -28,7 +28,7 @@ STEP_LABELS = {
 }
 
 
-class ReadOnlyAdmin(AccentInsensitiveSearch, admin.ModelAdmin):
+class ReadOnlyAdmin(AccentInsensitiveSearch, WordedAdmin, admin.ModelAdmin):
     """A record staff read but never add, change or delete by hand (an audit trail, a log)."""
 
     def has_add_permission(self, request):

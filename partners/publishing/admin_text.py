@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 
 @dataclass(frozen=True)
 class Wording:
-    add: str | Promise  # the add page's title
-    change: str | Promise  # the change page's title
     view: str | Promise  # the title of a page the user may only read
-    add_button: str | Promise  # the change list's "Add" button
-    delete_selected: str | Promise  # the change list's delete action
+    add: str | Promise | None = None  # the add page's title
+    change: str | Promise | None = None  # the change page's title
+    add_button: str | Promise | None = None  # the change list's "Add" button
+    delete_selected: str | Promise | None = None  # the change list's delete action
 
 
 class WordedAdmin:
@@ -36,15 +36,16 @@ class WordedAdmin:
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if self.wording is not None:
             if add:
-                context["title"] = self.wording.add
+                title = self.wording.add
             elif self.has_change_permission(request, obj):
-                context["title"] = self.wording.change
+                title = self.wording.change
             else:
-                context["title"] = self.wording.view
+                title = self.wording.view
+            context["title"] = title or context.get("title")
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
-        if self.wording is not None:
+        if self.wording is not None and self.wording.add_button:
             extra_context = {"add_label": self.wording.add_button, **(extra_context or {})}
         return super().changelist_view(request, extra_context)
 
@@ -87,7 +88,7 @@ class WordedAdmin:
 
     def get_actions(self, request):
         actions = super().get_actions(request)
-        if self.wording is not None and "delete_selected" in actions:
+        if self.wording and self.wording.delete_selected and "delete_selected" in actions:
             function, name, _description = actions["delete_selected"]
             actions["delete_selected"] = (function, name, self.wording.delete_selected)
         return actions

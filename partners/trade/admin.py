@@ -303,6 +303,8 @@ class RolledBackFilter(admin.SimpleListFilter):
 class ImportBatchAdmin(ReadOnlyAdmin):
     """The history of trade imports, seen and rolled back by those who may import."""
 
+    wording = Wording(view=pgettext_lazy("admin page title", "View a trade import"))
+
     list_display = [
         "imported_at",
         "file_name",

@@ -80,6 +80,9 @@ def test_a_rolled_back_batch_still_shows_what_it_had_done(rolled_back, publisher
     assert "<p>2 lignes\u00a0: 2 nouvelles, 0 mise à jour, 0 inchangée.</p>" in french
     assert "Annulée le 2026-11-24 09:05 par publisher\u00a0: les données" in french
     assert '<div class="readonly">0,4 s</div>' in french
+    assert "<h1>Consultation d&#x27;une importation de données commerciales</h1>" in french
+    assert "Voie d&#x27;importation\u00a0:</label>" in french
+    assert "Annulée le\u00a0:</label>" in french
 
 
 def test_the_import_page_lists_the_last_batches(rolled_back, publisher):
