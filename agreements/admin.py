@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from partners.publishing.admin import PendingChangesFilter, PublishableAdmin
+from partners.publishing.admin_text import Wording
 
 from .models import Agreement, AgreementEvent, FundingCall
 
@@ -21,6 +23,13 @@ class FundingCallInline(TranslationStackedInline):
 
 @admin.register(Agreement)
 class AgreementAdmin(PublishableAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add an agreement"),
+        change=pgettext_lazy("admin page title", "Change an agreement"),
+        view=pgettext_lazy("admin page title", "View an agreement"),
+        add_button=pgettext_lazy("admin button", "Add an agreement"),
+        delete_selected=_("Delete the selected agreements"),
+    )
     list_display = [
         "title",
         "kind",

@@ -5,14 +5,17 @@ from django.contrib.admin.models import LogEntry
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from partners.publishing.admin import ReadOnlyAdmin
+from partners.publishing.admin_text import Wording
 from partners.publishing.models import Transition
 from partners.templatetags.staff import admin_change_url
 
 
 @admin.register(Transition)
 class TransitionAdmin(ReadOnlyAdmin):
+    wording = Wording(view=pgettext_lazy("admin page title", "View a publication step"))
     list_display = ["at", "record_link", "content_type", "from_status", "to_status", "user", "note"]
     list_filter = ["to_status", ("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["user", "content_type"]

@@ -36,8 +36,9 @@ def main(table_path: str) -> int:
         if entry.msgid_plural:
             if entry.msgstr_plural.get(0):
                 continue
-            if entry.msgid in plurals:
-                one, many = plurals[entry.msgid]
+            plural_key = (entry.msgctxt, entry.msgid) if entry.msgctxt else entry.msgid
+            if plural_key in plurals:
+                one, many = plurals[plural_key]
                 entry.msgstr_plural = {0: french_spacing(one), 1: french_spacing(many)}
                 entry.flags = [f for f in entry.flags if f != "fuzzy"]
             else:

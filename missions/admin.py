@@ -2,9 +2,11 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
 from partners.publishing.admin import PendingChangesFilter, PublishableAdmin, RecordAdmin
+from partners.publishing.admin_text import Wording
 
 from .models import (
     DelegationMember,
@@ -37,6 +39,13 @@ class RecommendationInline(TranslationTabularInline):
 
 @admin.register(Mission)
 class MissionAdmin(PublishableAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add a mission"),
+        change=pgettext_lazy("admin page title", "Change a mission"),
+        view=pgettext_lazy("admin page title", "View a mission"),
+        add_button=pgettext_lazy("admin button", "Add a mission"),
+        delete_selected=_("Delete the selected missions"),
+    )
     list_display = [
         "title",
         "ministry",
@@ -100,6 +109,13 @@ class FollowUpInline(TranslationTabularInline):
 
 @admin.register(Recommendation)
 class RecommendationAdmin(RecordAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add a recommendation"),
+        change=pgettext_lazy("admin page title", "Change a recommendation"),
+        view=pgettext_lazy("admin page title", "View a recommendation"),
+        add_button=pgettext_lazy("admin button", "Add a recommendation"),
+        delete_selected=_("Delete the selected recommendations"),
+    )
     list_display = ["text", "mission", "follow_up_count"]
     list_select_related = ["mission"]
     search_fields = ["text_fr", "text_en", "mission__title_fr", "mission__title_en"]
@@ -132,6 +148,13 @@ class OverdueFilter(admin.SimpleListFilter):
 
 @admin.register(FollowUpAction)
 class FollowUpActionAdmin(RecordAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add a follow-up action"),
+        change=pgettext_lazy("admin page title", "Change a follow-up action"),
+        view=pgettext_lazy("admin page title", "View a follow-up action"),
+        add_button=pgettext_lazy("admin button", "Add a follow-up action"),
+        delete_selected=_("Delete the selected follow-up actions"),
+    )
     list_display = ["description", "mission", "responsible_unit", "due_on", "status", "is_public"]
     list_filter = [OverdueFilter, "status", "is_public"]
     list_select_related = ["recommendation__mission"]

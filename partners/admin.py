@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
 from partners.publishing.admin import PendingChangesFilter, PublishableAdmin, RecordAdmin
+from partners.publishing.admin_text import Wording
 from partners.trade import admin as trade_admin  # noqa: F401  (registers the trade admins)
 
 from .models import Office, Partner, Sector
@@ -11,6 +13,13 @@ from .models import Office, Partner, Sector
 
 @admin.register(Sector)
 class SectorAdmin(RecordAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add a sector"),
+        change=pgettext_lazy("admin page title", "Change a sector"),
+        view=pgettext_lazy("admin page title", "View a sector"),
+        add_button=pgettext_lazy("admin button", "Add a sector"),
+        delete_selected=_("Delete the selected sectors"),
+    )
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     search_fields = ["name_fr", "name_en", "slug"]
@@ -55,6 +64,13 @@ class HasProfileFilter(admin.SimpleListFilter):
 
 @admin.register(Partner)
 class PartnerAdmin(PublishableAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add a partner"),
+        change=pgettext_lazy("admin page title", "Change a partner"),
+        view=pgettext_lazy("admin page title", "View a partner"),
+        add_button=pgettext_lazy("admin button", "Add a partner"),
+        delete_selected=_("Delete the selected partners"),
+    )
     list_display = [
         "name",
         "kind",
@@ -97,6 +113,13 @@ class PartnerAdmin(PublishableAdmin):
 
 @admin.register(Office)
 class OfficeAdmin(RecordAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add an office abroad"),
+        change=pgettext_lazy("admin page title", "Change an office abroad"),
+        view=pgettext_lazy("admin page title", "View an office abroad"),
+        add_button=pgettext_lazy("admin button", "Add an office abroad"),
+        delete_selected=_("Delete the selected offices abroad"),
+    )
     list_display = ["name", "city", "partner", "kind", "opened_year", "closed_year"]
     list_filter = ["kind", "partner__world_region"]
     list_select_related = ["partner"]

@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from agreements.models import Agreement
 from missions.models import Mission
@@ -65,17 +66,23 @@ class LoadResult:
             return str(_("Demo data already loaded: nothing changed."))
         lines = []
         for model in models:
-            counts = {
-                "kind": model._meta.verbose_name_plural,
-                "created": self.created[model],
-                "updated": self.updated[model],
-                "deleted": self.deleted[model],
-            }
-            if counts["deleted"]:
-                line = _("%(kind)s: %(created)d created, %(updated)d updated, %(deleted)d deleted")
-            else:
-                line = _("%(kind)s: %(created)d created, %(updated)d updated")
-            lines.append(line % counts)
+            # Each count its own plural; in French, nouns ("1 création, 0 mise à jour") that
+            # agree whatever the kind of record.
+            parts = [
+                ngettext("%(count)d created", "%(count)d created", self.created[model])
+                % {"count": self.created[model]},
+                ngettext("%(count)d updated", "%(count)d updated", self.updated[model])
+                % {"count": self.updated[model]},
+            ]
+            if self.deleted[model]:
+                parts.append(
+                    ngettext("%(count)d deleted", "%(count)d deleted", self.deleted[model])
+                    % {"count": self.deleted[model]}
+                )
+            lines.append(
+                _("%(kind)s: %(counts)s")
+                % {"kind": model._meta.verbose_name_plural, "counts": ", ".join(parts)}
+            )
         return "; ".join(sorted(lines))
 
 

@@ -22,6 +22,8 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from . import services as workflow
 from . import versions
+from .admin_search import AccentInsensitiveSearch
+from .admin_text import WordedAdmin
 from .models import PendingVersion, PublicationStatus
 
 S = PublicationStatus
@@ -52,7 +54,7 @@ class PendingChangesFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=waiting)
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(AccentInsensitiveSearch, WordedAdmin, admin.ModelAdmin):
     """A record staff read but never add, change or delete by hand (an audit trail, a log)."""
 
     def has_add_permission(self, request):
@@ -87,7 +89,7 @@ class ReadableChanges(HistoricalRecordContextHelper):
         return Truncator(text).chars(self.max_displayed_delta_change_chars)
 
 
-class RecordAdmin(SimpleHistoryAdmin, TranslationAdmin):
+class RecordAdmin(AccentInsensitiveSearch, WordedAdmin, SimpleHistoryAdmin, TranslationAdmin):
     """Both languages' fields side by side, and a history of who changed what and when."""
 
     object_history_list_template = "admin/record_history_list.html"

@@ -26,6 +26,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import versions
 from .models import (
@@ -39,7 +40,11 @@ from .models import (
 logger = logging.getLogger(__name__)
 S = PublicationStatus
 LANGUAGES = ("fr", "en")
-LANGUAGE_NAMES = {"fr": _("French"), "en": _("English")}
+# Inside a sentence ("résumé (anglais)"): French writes language names in lower case.
+LANGUAGE_NAMES = {
+    "fr": pgettext_lazy("language in a sentence", "French"),
+    "en": pgettext_lazy("language in a sentence", "English"),
+}
 
 # (from, to): "edit" (editors and publishers) or "publish" (publishers only).
 STEPS = {

@@ -19,32 +19,28 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from import_export import fields, resources, widgets
+from django.utils.translation import ngettext, pgettext_lazy
+from import_export import fields, resources
 from import_export.admin import ExportMixin
 from import_export.formats import base_formats
 from import_export.forms import ExportForm
 
 from partners.publishing.admin import ReadOnlyAdmin, RecordAdmin
-from partners.publishing.language import active_language
+from partners.publishing.admin_search import AccentInsensitiveSearch
+from partners.publishing.admin_text import WordedAdmin, Wording
+from partners.templatetags.staff import amount
 
+from . import admin_export
 from .importing import RollbackRefused, import_trade_file, rollback_batch, rollback_plan
+from .importing.result import grouped
 from .importing.run import SAMPLE_SIZE
-from .models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure, TradeFlow
+from .models import ImportBatch, ImportBatchChange, ImportSource, Product, TradeFigure
 
 UPLOAD_DIR = "trade_imports"
 SESSION_KEY = "trade_imports"
 STALE_SECONDS = 24 * 3600
-
-# The trade file format's own headers (DESIGN.md), so that an export imports back as is.
-FILE_HEADERS = {
-    "fr": ["Année", "Partenaire", "Flux", "Code SH", "Produit", "Valeur ($ CA)"],
-    "en": ["year", "partner", "flow", "hs_code", "product", "value_cad"],
-}
-FLOW_WORDS = {
-    "fr": {TradeFlow.EXPORT: "Exportations", TradeFlow.IMPORT: "Importations"},
-    "en": {TradeFlow.EXPORT: "exports", TradeFlow.IMPORT: "imports"},
-}
 
 
 class HeaderField(fields.Field):
@@ -56,7 +52,7 @@ class HeaderField(fields.Field):
 
     @property
     def column_name(self):
-        return FILE_HEADERS[active_language()][self.position]
+        return admin_export.header()[self.position]
 
     @column_name.setter
     def column_name(self, value):
@@ -64,36 +60,20 @@ class HeaderField(fields.Field):
 
 
 class TradeFigureResource(resources.ModelResource):
-    """Trade figures as a trade data file, with its headers in the active language: what is
-    exported imports back as is, except the two-way totals (flow "total", given by a source
-    without the split), which the import does not read."""
+    """The columns of the export form: a trade data file's, with its headers in the active
+    language. The file itself is written by `admin_export` (streamed, formula-guarded)."""
 
-    year = HeaderField(0, attribute="year", widget=widgets.IntegerWidget())
+    year = HeaderField(0, attribute="year")
     partner = HeaderField(1)
     flow = HeaderField(2)
     hs_code = HeaderField(3)
     product = HeaderField(4)
-    value_cad = HeaderField(5, attribute="value_cad", widget=widgets.DecimalWidget())
+    value_cad = HeaderField(5, attribute="value_cad")
 
     class Meta:
         model = TradeFigure
         fields = ["year", "partner", "flow", "hs_code", "product", "value_cad"]
         export_order = fields
-
-    def filter_export(self, queryset, **kwargs):
-        return queryset.select_related("partner", "product")
-
-    def dehydrate_partner(self, figure):
-        return figure.partner.iso_code or figure.partner.name
-
-    def dehydrate_flow(self, figure):
-        return FLOW_WORDS[active_language()].get(figure.flow, figure.flow)
-
-    def dehydrate_hs_code(self, figure):
-        return figure.product.hs_code if figure.product_id else ""
-
-    def dehydrate_product(self, figure):
-        return figure.product.label if figure.product_id else "Total"
 
 
 class UploadForm(forms.Form):
@@ -142,6 +122,31 @@ class TradeImportMixin(ExportMixin):
     def get_export_filename(self, request, queryset, file_format):
         return f"trade-figures.{file_format.get_extension()}"
 
+    def _do_file_export(self, file_format, request, queryset, export_form=None):
+        """The file, streamed by `admin_export` instead of built in memory by tablib."""
+        filename = self.get_export_filename(request, queryset, file_format)
+        if isinstance(file_format, base_formats.XLSX):
+            count = queryset.count()
+            if not admin_export.xlsx_fits(count):
+                # export_action shows a ValueError's text as an error message on its form.
+                raise ValueError(
+                    ngettext(
+                        "This export has %(count)s row, more than an Excel sheet holds "
+                        "(%(limit)s rows with the header). Filter the list, or export to CSV, "
+                        "which has no limit.",
+                        "This export has %(count)s rows, more than an Excel sheet holds "
+                        "(%(limit)s rows with the header). Filter the list, or export to CSV, "
+                        "which has no limit.",
+                        count,
+                    )
+                    % {
+                        "count": number_format(count, force_grouping=True),
+                        "limit": number_format(admin_export.XLSX_MAX_ROWS, force_grouping=True),
+                    }
+                )
+            return admin_export.xlsx_response(queryset, filename)
+        return admin_export.csv_response(queryset, filename)
+
     def changelist_view(self, request, extra_context=None):
         extra_context = {**(extra_context or {})}
         extra_context["has_import_permission"] = self.has_import_permission(request)
@@ -169,6 +174,7 @@ class TradeImportMixin(ExportMixin):
             "opts": self.opts,
             "title": _("Import trade data"),
             "sample_size": SAMPLE_SIZE,
+            "recent_batches": ImportBatch.objects.order_by("-imported_at", "-pk")[:5],
             **extra,
         }
 
@@ -254,8 +260,58 @@ class TradeImportMixin(ExportMixin):
         return HttpResponseRedirect(reverse("admin:partners_tradefigure_changelist"))
 
 
+def rollback_message(outcome) -> str:
+    """What a rollback did, each count with its own plural."""
+    return _("Import rolled back: %(deleted)s, %(restored)s, %(products)s.") % {
+        "deleted": ngettext(
+            "%(count)s figure deleted", "%(count)s figures deleted", outcome.deleted
+        )
+        % {"count": grouped(outcome.deleted)},
+        "restored": ngettext(
+            "%(count)s restored to its previous value",
+            "%(count)s restored to their previous value",
+            outcome.restored,
+        )
+        % {"count": grouped(outcome.restored)},
+        "products": ngettext(
+            "%(count)s product removed", "%(count)s products removed", outcome.products_deleted
+        )
+        % {"count": grouped(outcome.products_deleted)},
+    }
+
+
+def rounded_duration(seconds: float) -> str:
+    """ "0,4 s", "12 s", "3 min 05 s": a tenth of a second under ten seconds, else whole."""
+    if seconds < 10:
+        return _("%(seconds)s s") % {"seconds": number_format(round(seconds, 1), decimal_pos=1)}
+    whole = round(seconds)
+    if whole < 60:
+        return _("%(seconds)s s") % {"seconds": whole}
+    return _("%(minutes)s min %(seconds)02d s") % {
+        "minutes": number_format(whole // 60, force_grouping=True),
+        "seconds": whole % 60,
+    }
+
+
+class RolledBackFilter(admin.SimpleListFilter):
+    title = _("state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("in_place", _("in place")), ("rolled_back", _("rolled back"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "in_place":
+            return queryset.filter(rolled_back_at__isnull=True)
+        if self.value() == "rolled_back":
+            return queryset.filter(rolled_back_at__isnull=False)
+        return queryset
+
+
 class ImportBatchAdmin(ReadOnlyAdmin):
     """The history of trade imports, seen and rolled back by those who may import."""
+
+    wording = Wording(view=pgettext_lazy("admin page title", "View a trade import"))
 
     list_display = [
         "imported_at",
@@ -266,9 +322,10 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         "created_count",
         "updated_count",
         "unchanged_count",
+        "duration",
         "rolled_back_at",
     ]
-    list_filter = ["source", ("rolled_back_at", admin.EmptyFieldListFilter)]
+    list_filter = ["source", RolledBackFilter]
     list_select_related = ["user", "rolled_back_by"]
     search_fields = ["file_name", "checksum", "user__username"]
     date_hierarchy = "imported_at"
@@ -282,12 +339,16 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         "created_count",
         "updated_count",
         "unchanged_count",
-        "seconds",
+        "duration",
         "rolled_back_at",
         "rolled_back_by",
     ]
     fields = readonly_fields
     change_form_template = "admin/partners/importbatch/change_form.html"
+
+    @admin.display(description=_("duration"), ordering="seconds")
+    def duration(self, batch):
+        return rounded_duration(batch.seconds)
 
     def _may_import(self, request) -> bool:
         return request.user.has_perm("partners.import_tradefigure")
@@ -359,19 +420,7 @@ class ImportBatchAdmin(ReadOnlyAdmin):
         except RollbackRefused as refusal:
             self.message_user(request, refusal.message, messages.ERROR)
             return HttpResponseRedirect(url)
-        self.message_user(
-            request,
-            _(
-                "Import rolled back: %(deleted)s figures deleted, %(restored)s restored to "
-                "their previous value, %(products)s products removed."
-            )
-            % {
-                "deleted": outcome.deleted,
-                "restored": outcome.restored,
-                "products": outcome.products_deleted,
-            },
-            messages.SUCCESS,
-        )
+        self.message_user(request, rollback_message(outcome), messages.SUCCESS)
         return HttpResponseRedirect(url)
 
 
@@ -396,15 +445,46 @@ class MissingLabelFilter(admin.SimpleListFilter):
 
 @admin.register(Product)
 class ProductAdmin(RecordAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add a product"),
+        change=pgettext_lazy("admin page title", "Change a product"),
+        view=pgettext_lazy("admin page title", "View a product"),
+        add_button=pgettext_lazy("admin button", "Add a product"),
+        delete_selected=_("Delete the selected products"),
+    )
     list_display = ["hs_code", "label_fr", "label_en"]
     list_filter = [MissingLabelFilter]
     search_fields = ["hs_code", "label_fr", "label_en"]
 
 
+class LevelFilter(admin.SimpleListFilter):
+    """Totals of a flow, or figures by product (instead of "Empty / Not empty")."""
+
+    title = _("level")
+    parameter_name = "level"
+
+    def lookups(self, request, model_admin):
+        return [("total", _("totals")), ("product", _("by product"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "total":
+            return queryset.filter(product__isnull=True)
+        if self.value() == "product":
+            return queryset.filter(product__isnull=False)
+        return queryset
+
+
 @admin.register(TradeFigure)
-class TradeFigureAdmin(TradeImportMixin, admin.ModelAdmin):
-    list_display = ["partner", "year", "flow", "product", "value_cad"]
-    list_filter = ["year", "flow", ("product", admin.EmptyFieldListFilter)]
+class TradeFigureAdmin(AccentInsensitiveSearch, WordedAdmin, TradeImportMixin, admin.ModelAdmin):
+    wording = Wording(
+        add=pgettext_lazy("admin page title", "Add a trade figure"),
+        change=pgettext_lazy("admin page title", "Change a trade figure"),
+        view=pgettext_lazy("admin page title", "View a trade figure"),
+        add_button=pgettext_lazy("admin button", "Add a trade figure"),
+        delete_selected=_("Delete the selected trade figures"),
+    )
+    list_display = ["partner", "year", "flow", "product", "value_display"]
+    list_filter = ["year", "flow", LevelFilter]
     list_select_related = ["partner", "product"]
     search_fields = [
         "partner__name_fr",
@@ -416,3 +496,7 @@ class TradeFigureAdmin(TradeImportMixin, admin.ModelAdmin):
     date_hierarchy = None
     list_per_page = 50
     show_full_result_count = False
+
+    @admin.display(description=_("value (CAD)"), ordering="value_cad")
+    def value_display(self, figure):
+        return amount(figure.value_cad)

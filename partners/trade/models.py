@@ -5,7 +5,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q, Sum
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Product(models.Model):
@@ -227,16 +230,18 @@ class ImportBatch(models.Model):
     checksum = models.CharField(
         _("checksum (SHA-256)"), max_length=64, help_text=_("SHA-256 of the file's bytes.")
     )
-    source = models.CharField(_("imported through"), max_length=10, choices=ImportSource)
+    source = models.CharField(
+        pgettext_lazy("trade import", "imported through"), max_length=10, choices=ImportSource
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("imported by"),
+        verbose_name=pgettext_lazy("trade import", "imported by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
     )
-    imported_at = models.DateTimeField(_("imported at"))
+    imported_at = models.DateTimeField(pgettext_lazy("trade import", "imported at"))
     rows = models.PositiveIntegerField(_("data rows"), default=0)
     created_count = models.PositiveIntegerField(_("new"), default=0)
     updated_count = models.PositiveIntegerField(_("updated"), default=0)
@@ -245,10 +250,12 @@ class ImportBatch(models.Model):
         Product, verbose_name=_("products created"), blank=True, related_name="+"
     )
     seconds = models.FloatField(_("duration (seconds)"), default=0)
-    rolled_back_at = models.DateTimeField(_("rolled back at"), null=True, blank=True)
+    rolled_back_at = models.DateTimeField(
+        pgettext_lazy("trade import", "rolled back at"), null=True, blank=True
+    )
     rolled_back_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("rolled back by"),
+        verbose_name=pgettext_lazy("trade import", "rolled back by"),
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -262,7 +269,9 @@ class ImportBatch(models.Model):
         indexes = [models.Index(fields=["-imported_at"], name="importbatch_imported_idx")]
 
     def __str__(self):
-        return f"{self.file_name} ({self.imported_at:%Y-%m-%d %H:%M})"
+        """The file and when it was imported, in local time (TIME_ZONE)."""
+        when = date_format(timezone.localtime(self.imported_at), "SHORT_DATETIME_FORMAT")
+        return f"{self.file_name} ({when})"
 
     @property
     def is_rolled_back(self) -> bool:

@@ -77,7 +77,7 @@ def test_agreement_alerts_command_prints_and_emails_the_publishers(terms, publis
     assert "- Past end — ended 2026-11-22" in text
     assert "- Renewal — decide by 2027-03-01" in text
     assert "Ends later" not in text and "Renewal far" not in text and "Expired" not in text
-    assert text.strip().endswith("Sent to 1 publishers.")
+    assert text.strip().endswith("Sent to 1 publisher.")
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["publieur@mri.example"]
     assert mail.outbox[0].subject == "Agreements to watch as of 2026-11-23"

@@ -1,6 +1,7 @@
 # English as written in Canada: September 2, 2017, 13,800,000.5
 DATE_FORMAT = "F j, Y"
 SHORT_DATE_FORMAT = "Y-m-d"
+SHORT_DATETIME_FORMAT = "Y-m-d H:i"
 YEAR_MONTH_FORMAT = "F Y"
 DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","

@@ -1,6 +1,7 @@
 # French as written in Québec: 2 septembre 2017, 13 800 000,5
 DATE_FORMAT = "j F Y"
 SHORT_DATE_FORMAT = "Y-m-d"
+SHORT_DATETIME_FORMAT = "Y-m-d H:i"
 YEAR_MONTH_FORMAT = "F Y"
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "\u00a0"

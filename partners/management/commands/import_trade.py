@@ -5,10 +5,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from partners.models import ImportSource
+from partners.templatetags.public import percent
 from partners.trade.importing import import_trade_file
+from partners.trade.importing.result import grouped
 
 BAR_WIDTH = 30
 PRODUCTS_LISTED = 20
@@ -67,15 +71,24 @@ class Command(BaseCommand):
             for issue in result.errors:
                 self.stderr.write(str(issue))
             if result.error_count > len(result.errors):
+                more = result.error_count - len(result.errors)
                 self.stderr.write(
-                    _("… and %(count)s more errors.")
-                    % {"count": result.error_count - len(result.errors)}
+                    ngettext("… and %(count)s more error.", "… and %(count)s more errors.", more)
+                    % {"count": grouped(more)}
                 )
             raise CommandError(result.summary(), returncode=1)
         self.stdout.write(self.style.SUCCESS(result.summary()))
+        speed = round(result.rows_per_second)
         self.stdout.write(
-            _("%(seconds).1f s, %(speed)s rows per second.")
-            % {"seconds": result.seconds, "speed": f"{result.rows_per_second:,.0f}"}
+            ngettext(
+                "%(seconds)s s, %(speed)s row per second.",
+                "%(seconds)s s, %(speed)s rows per second.",
+                speed,
+            )
+            % {
+                "seconds": number_format(result.seconds, decimal_pos=1),
+                "speed": grouped(speed),
+            }
         )
         if result.products_created:
             codes = result.products_created
@@ -87,7 +100,11 @@ class Command(BaseCommand):
             self.stdout.write(_("Recorded as import #%(batch)s.") % {"batch": result.batch.pk})
 
     def _progress_bar(self, fraction: float, rows: int) -> None:
+        """The bar, the share done and the rows read, as the user's language writes them
+        (" 45 %  45 000 lignes" / " 45%  45,000 rows")."""
         done = int(fraction * BAR_WIDTH)
         bar = "█" * done + "·" * (BAR_WIDTH - done)
-        self.stdout.write(f"\r{bar} {fraction:4.0%}  {rows:,} rows", ending="")
+        share = percent(fraction, 0).rjust(len(percent(1, 0)))
+        read = ngettext("%(count)s row", "%(count)s rows", rows) % {"count": grouped(rows)}
+        self.stdout.write(f"\r{bar} {share}  {read}", ending="")
         sys.stdout.flush()

@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, npgettext
 
 from ..models import ImportBatch
 
@@ -79,16 +80,29 @@ class ImportResult:
         return self.counts()
 
     def counts(self) -> str:
-        return ngettext(
-            "%(rows)s row: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.",
-            "%(rows)s rows: %(created)s new, %(updated)s updated, %(unchanged)s unchanged.",
-            self.rows,
-        ) % {
-            "rows": self.rows,
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
+        """ "6 rows: 6 new, 0 updated, 0 unchanged." with each count's own plural (in French
+        "6 lignes : 6 nouvelles, 0 mise à jour, 0 inchangée") and grouped digits."""
+        return _("%(rows)s: %(created)s, %(updated)s, %(unchanged)s.") % {
+            "rows": ngettext("%(count)s row", "%(count)s rows", self.rows)
+            % {"count": grouped(self.rows)},
+            "created": npgettext(
+                "trade import rows", "%(count)s new", "%(count)s new", self.created
+            )
+            % {"count": grouped(self.created)},
+            "updated": npgettext(
+                "trade import rows", "%(count)s updated", "%(count)s updated", self.updated
+            )
+            % {"count": grouped(self.updated)},
+            "unchanged": npgettext(
+                "trade import rows", "%(count)s unchanged", "%(count)s unchanged", self.unchanged
+            )
+            % {"count": grouped(self.unchanged)},
         }
+
+
+def grouped(count: int) -> str:
+    """A count with the page's language's digit grouping (45,000 / 45 000)."""
+    return number_format(count, force_grouping=True)
 
 
 def warn(result: ImportResult, message: str) -> None:

@@ -91,7 +91,7 @@ def test_progress_bar_on_a_terminal(countries, tmp_path):
     assert frames[2].endswith(" 40,000 rows")
     assert frames[3].splitlines()[:2] == [
         "█" * 30 + " 100%  45,000 rows",
-        "Dry run, nothing written. 45000 rows: 45000 new, 0 updated, 0 unchanged.",
+        "Dry run, nothing written. 45,000 rows: 45,000 new, 0 updated, 0 unchanged.",
     ]
 
 
