@@ -70,7 +70,7 @@ class PartnerRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Partner
-        fields = ["slug", "iso_code", "kind", "name", "page", "api_url"]
+        fields = ["slug", "iso_code", "kind", "name", "updated_at", "page", "api_url"]
 
 
 class OfficeSerializer(serializers.ModelSerializer):
@@ -165,7 +165,16 @@ class AgreementRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Agreement
-        fields = ["slug", "reference", "title", "status", "signed_on", "page", "api_url"]
+        fields = [
+            "slug",
+            "reference",
+            "title",
+            "status",
+            "signed_on",
+            "updated_at",
+            "page",
+            "api_url",
+        ]
 
 
 class MissionRefSerializer(serializers.ModelSerializer):
@@ -177,7 +186,7 @@ class MissionRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Mission
-        fields = ["slug", "title", "start_date", "end_date", "page", "api_url"]
+        fields = ["slug", "title", "start_date", "end_date", "updated_at", "page", "api_url"]
 
 
 class EventSerializer(serializers.ModelSerializer):

@@ -5,6 +5,7 @@ slug, published records only (the public pages' querysets), with Last-Modified; 
 import datetime
 
 from django.db.models import F, Prefetch
+from django.http import Http404
 from django.urls import reverse
 from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
@@ -31,6 +32,7 @@ from . import serializers as api
 from .filters import ProductFigureFilter
 
 SAFE = ["get", "head", "options"]
+PARTNER_REF = ("slug", "iso_code", "kind", "name_fr", "name_en", "updated_at")
 
 
 def latest_change(data) -> datetime.datetime | None:
@@ -81,6 +83,14 @@ class ApiList(ApiView, generics.ListAPIView):
 class ApiDetail(ApiView, generics.RetrieveAPIView):
     lookup_field = "slug"
     filter_backends = []
+
+    def get_object(self):
+        # One "Not found" for every unknown identifier, in the request's language (Django's
+        # would name the model, in English).
+        try:
+            return super().get_object()
+        except Http404:
+            raise NotFound() from None
 
 
 # Sectors
@@ -232,7 +242,11 @@ class TradeYearList(ApiList):
     queryset = TradeFigure.objects.none()  # for the schema's filters; the rows are sums
 
     def list(self, request, *args, **kwargs):
-        filterset = checked(TradeFilter(request.query_params, queryset=TradeFigure.objects.all()))
+        filterset = TradeFilter(request.query_params, queryset=TradeFigure.objects.all())
+        # The partners offered, with what a partner's reference shows of them.
+        offered = filterset.form.fields["partner"]
+        offered.queryset = offered.queryset.only(*PARTNER_REF)
+        checked(filterset)
         page = self.paginate_queryset(trade_rows(filterset))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
