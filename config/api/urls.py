@@ -10,7 +10,11 @@ app_name = "api"
 urlpatterns = [
     path("", views.index, name="index"),
     path("schema/", SpectacularJSONAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path(
+        "docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/docs.html"),
+        name="docs",
+    ),
     path("sectors/", views.SectorList.as_view(), name="sector-list"),
     path("sectors/<slug:slug>/", views.SectorDetail.as_view(), name="sector-detail"),
     path("partners/", views.PartnerList.as_view(), name="partner-list"),

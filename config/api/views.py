@@ -55,8 +55,9 @@ def latest_change(data) -> datetime.datetime | None:
 
 
 class ApiView:
-    """What every view of the API shares: reading only, the query parameters it understands
-    (the page cache keys on these, config/cache.py) and Last-Modified."""
+    # What every view of the API shares: reading only, the query parameters it understands (the
+    # page cache keys on these, config/cache.py) and Last-Modified. (No docstring: the schema
+    # takes a view's docstring as its public description.)
 
     http_method_names = SAFE
     extra_parameters: tuple[str, ...] = ()
@@ -102,6 +103,8 @@ def sectors():
 
 @extend_schema(tags=["sectors"], summary="Sectors")
 class SectorList(ApiList):
+    """The sectors every record is tagged with, in the order of the International Policy."""
+
     serializer_class = api.SectorSerializer
     queryset = sectors()
     filter_backends = []
@@ -109,6 +112,8 @@ class SectorList(ApiList):
 
 @extend_schema(tags=["sectors"], summary="A sector")
 class SectorDetail(ApiDetail):
+    """A sector, by its slug."""
+
     serializer_class = api.SectorSerializer
     queryset = sectors()
 
@@ -136,6 +141,10 @@ def partners():
 
 @extend_schema(tags=["partners"], summary="Published partners")
 class PartnerList(ApiList):
+    """Published partners (countries, federated states, regions, cities) with their
+    published sub-partners, Québec's offices there and their sectors, by slug. The partner
+    list's filters."""
+
     serializer_class = api.PartnerSerializer
     filterset_class = PartnerFilter
 
@@ -145,6 +154,8 @@ class PartnerList(ApiList):
 
 @extend_schema(tags=["partners"], summary="A published partner")
 class PartnerDetail(ApiDetail):
+    """A published partner, by its slug (an ISO 3166 code in lower case for most)."""
+
     serializer_class = api.PartnerSerializer
 
     def get_queryset(self):
@@ -162,6 +173,10 @@ def agreements():
 
 @extend_schema(tags=["agreements"], summary="Published agreements")
 class AgreementList(ApiList):
+    """Published agreements with their parties, history, calls for projects and full text,
+    latest signed first (undated last). The agreement list's filters; `partner` takes in the
+    partners under it, `q` searches the title and summary in the request's language."""
+
     serializer_class = api.AgreementSerializer
     filterset_class = AgreementFilter
 
@@ -171,6 +186,8 @@ class AgreementList(ApiList):
 
 @extend_schema(tags=["agreements"], summary="A published agreement")
 class AgreementDetail(ApiDetail):
+    """A published agreement, by its slug."""
+
     serializer_class = api.AgreementSerializer
 
     def get_queryset(self):
@@ -188,6 +205,9 @@ def missions():
 
 @extend_schema(tags=["missions"], summary="Published missions")
 class MissionList(ApiList):
+    """Published mission reports with their places, delegation, recommendations and public
+    follow-ups, latest first. The mission list's filters."""
+
     serializer_class = api.MissionSerializer
     filterset_class = MissionFilter
 
@@ -197,6 +217,8 @@ class MissionList(ApiList):
 
 @extend_schema(tags=["missions"], summary="A published mission")
 class MissionDetail(ApiDetail):
+    """A published mission report, by its slug."""
+
     serializer_class = api.MissionSerializer
 
     def get_queryset(self):
