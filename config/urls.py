@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 from .search import SearchView
 from .sitemaps import SITEMAPS
@@ -16,6 +17,9 @@ urlpatterns = [
     # Browsers and crawlers that look for /favicon.ico get the site's icon, not a 404 page.
     path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The read-only API, in both languages at once: not under a language prefix (docs/api.md).
+    path("api/v1/", include("config.api.urls")),
+    path("api/", RedirectView.as_view(pattern_name="api:index"), name="api"),
 ]
 
 urlpatterns += i18n_patterns(

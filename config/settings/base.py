@@ -42,6 +42,10 @@ THIRD_PARTY_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
 ]
 LOCAL_APPS = [
     "partners",
@@ -53,6 +57,10 @@ INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The API (/api/ only): open to any origin for reading, with ETag and conditional GET
+    # outside the page cache so that a cached answer is checked against If-None-Match too.
+    "corsheaders.middleware.CorsMiddleware",
+    "config.api.middleware.ApiConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -260,6 +268,56 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+
+# The read-only API (config/api/, docs/api.md): Django REST framework, JSON only, no login (every
+# answer is public), its OpenAPI schema by drf-spectacular, the reference page self-hosted.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "config.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "config.api.schema.ApiSchema",
+    "PAGE_SIZE": 20,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "International Relations API",
+    "VERSION": "1",
+    "DESCRIPTION": (
+        "Read-only access to the public records of the ministry of International Relations: "
+        "partners, agreements, mission reports, sectors and trade figures. Published records "
+        'only. Every text is given in French and English at once ({"fr": …, "en": …}), '
+        "whatever the request's language; Accept-Language only sets the language of error "
+        "messages and the language the agreements' `q` filter searches in. Dates are ISO 8601 "
+        'to the precision known (a year-only date is "2011"). Lists are paginated (`page`, '
+        "`page_size` up to 100) with `next` and `previous` addresses. Answers carry an ETag "
+        "(and Last-Modified where the records tell when they changed): send If-None-Match to "
+        "get 304 Not Modified. Any origin may read the API (CORS). See docs/api.md."
+    ),
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": False,
+    "ENUM_NAME_OVERRIDES": {
+        "AgreementKindEnum": "agreements.models.AgreementKind",
+        "AgreementStatusEnum": "agreements.models.AgreementStatus",
+        "EventKindEnum": "agreements.models.EventKind",
+        "FollowUpStatusEnum": "missions.models.FollowUpStatus",
+        "PartnerKindEnum": "partners.models.PartnerKind",
+        "OfficeKindEnum": "partners.models.OfficeKind",
+        "DatePrecisionEnum": "partners.publishing.models.DatePrecision",
+    },
+}
+# CORS (django-cors-headers): any site may read the API from a browser; nothing else is open.
+CORS_URLS_REGEX = r"^/api/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # Demo staff account created by `manage.py load_demo --with-staff` (development only).
 SITE_NAME = _("International Relations")
