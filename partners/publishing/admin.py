@@ -152,6 +152,14 @@ class PublishableAdmin(RecordAdmin):
         if saving is not None:
             saving["saved"] = True
 
+    def delete_model(self, request, obj):
+        versions.forget(type(obj), [obj.pk])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        versions.forget(queryset.model, list(queryset.values_list("pk", flat=True)))
+        super().delete_queryset(request, queryset)
+
     def message_user(self, request, *args, **kwargs):
         if getattr(request, "_saving", {}).get("quiet"):
             return  # the save became a pending version: its own message says so

@@ -283,6 +283,13 @@ def differences(record: Publishable, data: dict) -> list[tuple[str, str, str]]:
     return changes
 
 
+def forget(model, pks) -> None:
+    """Drop the pending versions of records being deleted."""
+    PendingVersion.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=pks
+    ).delete()
+
+
 def due(now: datetime.datetime):
     """Pending versions scheduled to go live by `now`."""
     return PendingVersion.objects.filter(scheduled_for__lte=now).select_related("content_type")
