@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from partners.publishing.admin import PendingChangesFilter, PublishableAdmin, RecordAdmin
+from partners.publishing.admin import ChildRecordAdmin, PendingChangesFilter, PublishableAdmin
 
 from .models import (
     DelegationMember,
@@ -99,7 +99,8 @@ class FollowUpInline(TranslationTabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(RecordAdmin):
+class RecommendationAdmin(ChildRecordAdmin):
+    record_path = "mission"
     list_display = ["text", "mission", "follow_up_count"]
     list_select_related = ["mission"]
     search_fields = ["text_fr", "text_en", "mission__title_fr", "mission__title_en"]
@@ -131,7 +132,8 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(FollowUpAction)
-class FollowUpActionAdmin(RecordAdmin):
+class FollowUpActionAdmin(ChildRecordAdmin):
+    record_path = "recommendation__mission"
     list_display = ["description", "mission", "responsible_unit", "due_on", "status", "is_public"]
     list_filter = [OverdueFilter, "status", "is_public"]
     list_select_related = ["recommendation__mission"]

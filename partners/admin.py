@@ -3,7 +3,12 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from partners.publishing.admin import PendingChangesFilter, PublishableAdmin, RecordAdmin
+from partners.publishing.admin import (
+    ChildRecordAdmin,
+    PendingChangesFilter,
+    PublishableAdmin,
+    RecordAdmin,
+)
 from partners.trade import admin as trade_admin  # noqa: F401  (registers the trade admins)
 
 from .models import Office, Partner, Sector
@@ -96,7 +101,8 @@ class PartnerAdmin(PublishableAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(RecordAdmin):
+class OfficeAdmin(ChildRecordAdmin):
+    record_path = "partner"
     list_display = ["name", "city", "partner", "kind", "opened_year", "closed_year"]
     list_filter = ["kind", "partner__world_region"]
     list_select_related = ["partner"]
