@@ -16,8 +16,17 @@ from partners.templatetags.staff import admin_change_url
 @admin.register(Transition)
 class TransitionAdmin(ReadOnlyAdmin):
     wording = Wording(view=pgettext_lazy("admin page title", "View a publication step"))
-    list_display = ["at", "record_link", "content_type", "from_status", "to_status", "user", "note"]
-    list_filter = ["to_status", ("content_type", admin.RelatedOnlyFieldListFilter)]
+    list_display = [
+        "at",
+        "record_link",
+        "content_type",
+        "from_status",
+        "to_status",
+        "of_changes",
+        "user",
+        "note",
+    ]
+    list_filter = ["to_status", "of_changes", ("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["user", "content_type"]
     search_fields = ["note", "user__username"]
     date_hierarchy = "at"

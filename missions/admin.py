@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
-from partners.publishing.admin import PendingChangesFilter, PublishableAdmin, RecordAdmin
+from partners.publishing.admin import ChildRecordAdmin, PendingChangesFilter, PublishableAdmin
 from partners.publishing.admin_text import Wording
 
 from .models import (
@@ -108,7 +108,7 @@ class FollowUpInline(TranslationTabularInline):
 
 
 @admin.register(Recommendation)
-class RecommendationAdmin(RecordAdmin):
+class RecommendationAdmin(ChildRecordAdmin):
     wording = Wording(
         add=pgettext_lazy("admin page title", "Add a recommendation"),
         change=pgettext_lazy("admin page title", "Change a recommendation"),
@@ -116,6 +116,7 @@ class RecommendationAdmin(RecordAdmin):
         add_button=pgettext_lazy("admin button", "Add a recommendation"),
         delete_selected=_("Delete the selected recommendations"),
     )
+    record_path = "mission"
     list_display = ["text", "mission", "follow_up_count"]
     list_select_related = ["mission"]
     search_fields = ["text_fr", "text_en", "mission__title_fr", "mission__title_en"]
@@ -147,7 +148,7 @@ class OverdueFilter(admin.SimpleListFilter):
 
 
 @admin.register(FollowUpAction)
-class FollowUpActionAdmin(RecordAdmin):
+class FollowUpActionAdmin(ChildRecordAdmin):
     wording = Wording(
         add=pgettext_lazy("admin page title", "Add a follow-up action"),
         change=pgettext_lazy("admin page title", "Change a follow-up action"),
@@ -155,6 +156,7 @@ class FollowUpActionAdmin(RecordAdmin):
         add_button=pgettext_lazy("admin button", "Add a follow-up action"),
         delete_selected=_("Delete the selected follow-up actions"),
     )
+    record_path = "recommendation__mission"
     list_display = ["description", "mission", "responsible_unit", "due_on", "status", "is_public"]
     list_filter = [OverdueFilter, "status", "is_public"]
     list_select_related = ["recommendation__mission"]

@@ -66,7 +66,7 @@ class Mission(Publishable):
 
     objects = MissionQuerySet.as_manager()
     translation_required = ("title", "ministry", "context", "objectives", "results")
-    version_children = ("places", "delegation", "recommendations")
+    version_children = ("places", "delegation", "recommendations", "recommendations__follow_ups")
     # What the search finds a mission by, its title first (partners/publishing/search.py).
     search_fields = ("title", "summary", "context", "objectives", "results")
 

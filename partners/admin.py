@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.admin import TranslationTabularInline
 
-from partners.publishing.admin import PendingChangesFilter, PublishableAdmin, RecordAdmin
+from partners.publishing.admin import (
+    ChildRecordAdmin,
+    PendingChangesFilter,
+    PublishableAdmin,
+    RecordAdmin,
+)
 from partners.publishing.admin_text import Wording
 from partners.trade import admin as trade_admin  # noqa: F401  (registers the trade admins)
 
@@ -112,7 +117,7 @@ class PartnerAdmin(PublishableAdmin):
 
 
 @admin.register(Office)
-class OfficeAdmin(RecordAdmin):
+class OfficeAdmin(ChildRecordAdmin):
     wording = Wording(
         add=pgettext_lazy("admin page title", "Add an office abroad"),
         change=pgettext_lazy("admin page title", "Change an office abroad"),
@@ -120,6 +125,7 @@ class OfficeAdmin(RecordAdmin):
         add_button=pgettext_lazy("admin button", "Add an office abroad"),
         delete_selected=_("Delete the selected offices abroad"),
     )
+    record_path = "partner"
     list_display = ["name", "city", "partner", "kind", "opened_year", "closed_year"]
     list_filter = ["kind", "partner__world_region"]
     list_select_related = ["partner"]

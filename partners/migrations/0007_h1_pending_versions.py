@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="transition",
             name="of_changes",
-            field=models.BooleanField(default=False, verbose_name="of the pending changes"),
+            field=models.BooleanField(default=False, verbose_name="step of the pending changes"),
         ),
         migrations.CreateModel(
             name="PendingVersion",

@@ -98,57 +98,12 @@ class RecordAdmin(AccentInsensitiveSearch, WordedAdmin, SimpleHistoryAdmin, Tran
         return ReadableChanges(self.model, historical_record)
 
 
-class PublishableAdmin(RecordAdmin):
-    """Editors write and submit; publishers publish, schedule and unpublish (partners/publishing/services.py).
-
-    The publication fields are never edited by hand: the workflow panel under the form takes
-    each step, checks who may take it and whether both languages are complete, and logs it.
-    """
-
-    change_form_template = "admin/publishable_change_form.html"
-    actions = ["submit_for_review", "publish"]
-    list_filter = ["publication_status", PendingChangesFilter]
-    workflow_fields = [
-        "publication_status",
-        "published_at",
-        "scheduled_for",
-        "unpublished_reason",
-    ]
-    readonly_fields = [*workflow_fields, "created_at", "updated_at"]
-    publication_fieldset = (
-        _("Publication"),
-        {"fields": [*workflow_fields, "language_scope"]},
-    )
-
-    def get_view_on_site_url(self, obj=None):
-        """ "View on site" only for a published record: the public page of a draft is a 404;
-        the "Preview" link beside it shows staff the draft."""
-        if obj is None or not obj.is_published:
-            return None
-        return super().get_view_on_site_url(obj)
-
-    def has_publish_permission(self, request):
-        opts = self.opts
-        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
-
-    def get_urls(self):
-        info = self.opts.app_label, self.opts.model_name
-        return [
-            path(
-                "<path:object_id>/workflow/",
-                self.admin_site.admin_view(self.workflow_view),
-                name="{}_{}_workflow".format(*info),
-            ),
-            *super().get_urls(),
-        ]
+class PendingVersionsMixin:
+    """Saves that reach a published record (its own form, a History restore, the form of one
+    of its children) are kept as the record's pending version (partners/publishing/versions.py)
+    instead of changing the rows the public reads."""
 
     def save_model(self, request, obj, form, change):
-        if change:
-            # Only the workflow moves a record's publication (a restored old version too).
-            current = type(obj)._default_manager.get(pk=obj.pk)
-            for name in versions.WORKFLOW_FIELDS:
-                setattr(obj, name, getattr(current, name))
-        workflow.note_text_changes(obj, form.changed_data if change else form.fields)
         super().save_model(request, obj, form, change)
         saving = getattr(request, "_saving", None)
         if saving is not None:
@@ -171,34 +126,6 @@ class PublishableAdmin(RecordAdmin):
                 raise ValidationError(refusal)
 
         return RefusedForm
-
-    # Saves of a published record become its pending version (partners/publishing/versions.py).
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        record = self.get_object(request, unquote(object_id)) if object_id else None
-        if record is None:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        return self._versioned_view(
-            request,
-            record,
-            lambda context: super(PublishableAdmin, self).changeform_view(
-                request, object_id, form_url, context
-            ),
-            extra_context,
-        )
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        record = self.get_object(request, unquote(object_id))
-        if record is None or request.method != "POST":
-            return super().history_form_view(request, object_id, version_id, extra_context)
-        return self._versioned_view(
-            request,
-            record,
-            lambda context: super(PublishableAdmin, self).history_form_view(
-                request, object_id, version_id, context
-            ),
-            extra_context,
-        )
 
     def _version_token(self, record, pending) -> str:
         """What the form was opened on: the record's latest history step, its pending version."""
@@ -335,6 +262,96 @@ class PublishableAdmin(RecordAdmin):
             return str(apps.get_model(name)._meta.verbose_name_plural)
         except (LookupError, ValueError):
             return str(name)
+
+
+class PublishableAdmin(PendingVersionsMixin, RecordAdmin):
+    """Editors write and submit; publishers publish, schedule and unpublish (partners/publishing/services.py).
+
+    The publication fields are never edited by hand: the workflow panel under the form takes
+    each step, checks who may take it and whether both languages are complete, and logs it.
+    """
+
+    change_form_template = "admin/publishable_change_form.html"
+    actions = ["submit_for_review", "publish"]
+    list_filter = ["publication_status", PendingChangesFilter]
+    workflow_fields = [
+        "publication_status",
+        "published_at",
+        "scheduled_for",
+        "unpublished_reason",
+    ]
+    readonly_fields = [*workflow_fields, "created_at", "updated_at"]
+    publication_fieldset = (
+        _("Publication"),
+        {"fields": [*workflow_fields, "language_scope"]},
+    )
+
+    def get_view_on_site_url(self, obj=None):
+        """ "View on site" only for a published record: the public page of a draft is a 404;
+        the "Preview" link beside it shows staff the draft."""
+        if obj is None or not obj.is_published:
+            return None
+        return super().get_view_on_site_url(obj)
+
+    def has_publish_permission(self, request):
+        opts = self.opts
+        return request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/workflow/",
+                self.admin_site.admin_view(self.workflow_view),
+                name="{}_{}_workflow".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # Only the workflow moves a record's publication (a restored old version too).
+            current = type(obj)._default_manager.get(pk=obj.pk)
+            for name in versions.WORKFLOW_FIELDS:
+                setattr(obj, name, getattr(current, name))
+        workflow.note_text_changes(obj, form.changed_data if change else form.fields)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        versions.forget(type(obj), [obj.pk])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        versions.forget(queryset.model, list(queryset.values_list("pk", flat=True)))
+        super().delete_queryset(request, queryset)
+
+    # Saves of a published record become its pending version (partners/publishing/versions.py).
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        record = self.get_object(request, unquote(object_id)) if object_id else None
+        if record is None:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        return self._versioned_view(
+            request,
+            record,
+            lambda context: super(PublishableAdmin, self).changeform_view(
+                request, object_id, form_url, context
+            ),
+            extra_context,
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        record = self.get_object(request, unquote(object_id))
+        if record is None or request.method != "POST":
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        return self._versioned_view(
+            request,
+            record,
+            lambda context: super(PublishableAdmin, self).history_form_view(
+                request, object_id, version_id, context
+            ),
+            extra_context,
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         record = self.get_object(request, object_id)
@@ -484,4 +501,44 @@ class PublishableAdmin(RecordAdmin):
                 ngettext("%(count)d record published.", "%(count)d records published.", n)
                 % {"count": n}
             ),
+        )
+
+
+class ChildRecordAdmin(PendingVersionsMixin, RecordAdmin):
+    """The admin of a public record's child with a form of its own (an office, a recommendation
+    and its follow-ups): while the record it belongs to is published, a save here becomes that
+    record's pending version too. `record_path` leads from the child to the record."""
+
+    record_path = ""
+
+    def record_of(self, request, obj):
+        if obj is not None:
+            for name in self.record_path.split("__"):
+                obj = getattr(obj, name, None)
+            return obj
+        first, _sep, rest = self.record_path.partition("__")
+        field = self.opts.get_field(first)
+        try:
+            parent = field.related_model._default_manager.get(pk=request.POST.get(first))
+        except (field.related_model.DoesNotExist, ValueError, TypeError):
+            return None
+        for name in rest.split("__") if rest else []:
+            parent = getattr(parent, name, None)
+        return parent
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id)) if object_id else None
+        if object_id is None and request.method != "POST":
+            record = None
+        else:
+            record = self.record_of(request, obj)
+        if record is None or (not record.is_published and versions.pending_version(record) is None):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        return self._versioned_view(
+            request,
+            record,
+            lambda context: super(ChildRecordAdmin, self).changeform_view(
+                request, object_id, form_url, context
+            ),
+            extra_context,
         )

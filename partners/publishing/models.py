@@ -293,7 +293,7 @@ class Transition(models.Model):
     at = models.DateTimeField(_("at"))
     note = models.TextField(_("note"), blank=True)
     # A step of the record's pending version (its changes), not of the record itself.
-    of_changes = models.BooleanField(_("of the pending changes"), default=False)
+    of_changes = models.BooleanField(_("step of the pending changes"), default=False)
 
     class Meta:
         verbose_name = _("publication step")

@@ -33,12 +33,19 @@ LANGUAGE_LABELS = {
 
 
 def children_of(record: Publishable) -> list[tuple[type[models.Model], str]]:
-    """(model, foreign key name) of each kind of child kept with the record's versions."""
-    return [
-        (relation.related_model, relation.field.name)
-        for relation in type(record)._meta.related_objects
-        if relation.one_to_many and relation.get_accessor_name() in type(record).version_children
-    ]
+    """(model, lookup to the record's id) of each kind of child kept with the record's
+    versions, parents before their own children: a mission's ("recommendations",
+    "recommendations__follow_ups") gives (Recommendation, "mission") then (FollowUpAction,
+    "recommendation__mission")."""
+    found = []
+    for path in type(record).version_children:
+        model, keys = type(record), []
+        for name in path.split("__"):
+            relation = model._meta.get_field(name)
+            keys.insert(0, relation.field.name)
+            model = relation.related_model
+        found.append((model, "__".join(keys)))
+    return found
 
 
 def _untranslated_columns(model) -> set[str]:
@@ -281,6 +288,13 @@ def differences(record: Publishable, data: dict) -> list[tuple[str, str, str]]:
                 prefix,
             )
     return changes
+
+
+def forget(model, pks) -> None:
+    """Drop the pending versions of records being deleted."""
+    PendingVersion.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=pks
+    ).delete()
 
 
 def due(now: datetime.datetime):

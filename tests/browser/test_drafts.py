@@ -201,7 +201,13 @@ def test_two_people_editing_one_record(page, browser, live_server, settings, agr
     assert pending.data["objects"][0]["fields"]["title_en"] == "My new English title"
     assert pending.data["objects"][0]["fields"]["summary_en"] == "Her summary."
     other.goto(change_url(settings, agreement))
+    assert other.locator("#pending-title").inner_text() == "Pending changes"
     shoot(other, "pending-en-1280")
+    narrow = new_page(browser, live_server, "en-CA", width=390)
+    log_in(narrow, settings, "redactrice")
+    narrow.goto(change_url(settings, agreement))
+    narrow.locator("#pending-title").scroll_into_view_if_needed()
+    shoot(narrow, "pending-en-390")
 
 
 def test_a_scheduled_pending_version_goes_live_at_its_time(

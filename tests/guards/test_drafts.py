@@ -144,3 +144,34 @@ def test_staff_preview_a_draft_with_a_banner_and_the_public_cannot(client, draft
             assert response.status_code == HTTPStatus.OK
             assert banner in response.content.decode().replace("&#x27;", "'")
     assert client.get(agreement.get_absolute_url()).status_code == HTTPStatus.NOT_FOUND
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_pending_changes_appear_on_no_surface(client, demo, language):
+    """Edits of published records waiting for a publisher (their pending versions) stay off
+    every public surface: pages, lists, exports, feeds, search, sitemap."""
+    from partners.publishing import versions
+
+    for record, fields in (
+        (Agreement.objects.get(slug=SIGNED), ("title", "summary")),
+        (Mission.objects.get(slug=PUBLISHED_MISSION), ("title", "summary")),
+        (Partner.objects.get(slug="cn"), ("name", "overview")),
+    ):
+        with versions.rolled_back():
+            type(record).objects.filter(pk=record.pk).update(
+                **{f"{name}_{lang}": "Zanzibar" for name in fields for lang in ("fr", "en")}
+            )
+            data = versions.capture(record)
+        versions.store(record=record, data=data, user=None)
+    for surface in SURFACES:
+        address = localized(surface, language)
+        response = client.get(address)
+        assert response.status_code == HTTPStatus.OK, address
+        body = response.content.decode("utf-8-sig").lower()
+        if "q=zanzibar" in address:  # the words searched are echoed; nothing is found
+            counted = response.context.get("result_count", None)
+            if counted is None:
+                counted = response.context["paginator"].count
+            assert counted == 0, address
+            continue
+        assert "zanzibar" not in body, address

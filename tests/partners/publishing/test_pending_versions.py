@@ -436,3 +436,13 @@ def test_the_list_filter_finds_the_records_with_pending_changes(client, editor, 
     page = client.get(changelist, {"changes": "pending"})
     assert [str(record) for record in page.context["cl"].result_list] == ["Youth agreement"]
     assert client.get(changelist).context["cl"].result_count == 2
+
+
+def test_deleting_a_record_drops_its_pending_version(client, editor, publisher, agreement):
+    client.force_login(editor)
+    edit(client, agreement, summary_en="Pending text.")
+    client.force_login(publisher)
+    delete = reverse("admin:agreements_agreement_delete", args=[agreement.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == HTTPStatus.FOUND
+    assert not Agreement.objects.exists()
+    assert not PendingVersion.objects.exists()

@@ -142,3 +142,52 @@ def test_publish_due_skips_changes_the_gate_refuses_and_publishes_the_others(pub
     assert Mission.objects.get(pk=bad.pk).results_en == "Results"
     assert versions.pending_version(bad) is not None
     assert Transition.objects.filter(object_id=bad.pk, to_status=S.PUBLISHED).count() == 0
+
+
+def test_a_follow_up_edited_in_its_own_form_waits_with_its_missions_pending_version(
+    client, editor, publisher
+):
+    mission = complete_mission()
+    follow_up = factories.FollowUpActionFactory(
+        recommendation=factories.RecommendationFactory(mission=mission), status="planned"
+    )
+    client.force_login(editor)
+    url = reverse("admin:missions_followupaction_change", args=[follow_up.pk])
+    response = client.post(
+        url,
+        {
+            "recommendation": follow_up.recommendation_id,
+            "description_fr": follow_up.description_fr,
+            "description_en": "Sign the new agreement with Shandong",
+            "responsible_unit_fr": follow_up.responsible_unit_fr,
+            "responsible_unit_en": follow_up.responsible_unit_en,
+            "due_on": "2018-06-30",
+            "status": "done",
+        },
+    )
+
+    assert response.status_code == 302
+    follow_up.refresh_from_db()
+    assert (follow_up.status, follow_up.description_en) == (
+        "planned",
+        "Update the agreement with Shandong",
+    )
+    pending = versions.pending_version(mission)
+    assert pending.created_by == editor
+    assert versions.differences(mission, pending.data) == [
+        (
+            "follow-up action “Update the agreement with Shandong”: action (English)",
+            "Update the agreement with Shandong",
+            "Sign the new agreement with Shandong",
+        ),
+        ("follow-up action “Update the agreement with Shandong”: status", "planned", "done"),
+    ]
+    form = client.get(url).context["adminform"].form
+    assert form.initial["status"] == "done"  # the form shows the pending version
+
+    workflow.move(record=mission, to_status=S.PUBLISHED, user=publisher)
+    follow_up.refresh_from_db()
+    assert (follow_up.status, follow_up.description_en) == (
+        "done",
+        "Sign the new agreement with Shandong",
+    )
