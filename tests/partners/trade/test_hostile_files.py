@@ -334,3 +334,10 @@ def test_the_command_line_refuses_with_the_message_in_its_language(tmp_path, lan
     assert failure.value.returncode == 1
     assert message in err.getvalue()
     assert ImportBatch.objects.count() == 0
+
+
+def test_a_zip_of_too_many_parts_is_not_a_table(tmp_path, settings):
+    settings.TRADE_IMPORT_LIMITS = {**settings.TRADE_IMPORT_LIMITS, "zip_entries": 12}
+    parts = {f"junk/{n}.xml": (lambda content: b"<a/>") for n in range(10)}
+    path = rewrite(small_workbook(), tmp_path / "parts.xlsx", **parts)
+    assert refusal(path)[0].startswith("The file is not a table.")
