@@ -69,7 +69,7 @@ compilemessages: install
 bench: install
 	$(PY) bench/load.py $(BENCH_ARGS)
 
-## Back up the database to backups/ (pg_dump custom format, or a copy of the SQLite file).
+## Back up the database and the uploaded files to backups/ (one archive, mode 0600).
 backup: install
 	$(MANAGE) backup
 

@@ -8,6 +8,7 @@ the refusal in the admin's look, anyone else in the site's, both in their langua
 from django.conf import settings
 from django.contrib import admin
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from partners.trade.importing.limits import megabytes
@@ -28,7 +29,11 @@ class RequestSizeLimitMiddleware:
         message = _(
             "The file is too large: %(size)s MB, for at most %(limit)s MB. Nothing was received."
         ) % {"size": megabytes(length), "limit": megabytes(limit)}
-        context = {"message": message, "back": request.path}
+        referer = request.META.get("HTTP_REFERER", "")
+        same_site = url_has_allowed_host_and_scheme(
+            referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+        context = {"message": message, "back": referer if same_site else request.path}
         if request.path.startswith("/" + settings.ADMIN_URL):
             context.update(admin.site.each_context(request), title=_("File too large"))
             template = "admin/request_too_large.html"

@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 
 from agreements import selectors as agreement_selectors
 from agreements.models import Agreement, AgreementEvent
+from config.logs import current_request_id
 from missions import selectors as mission_selectors
 from missions.models import Mission
 from partners.models import Partner, WorldRegion
@@ -97,4 +98,6 @@ def permission_denied(request, exception=None):
 
 
 def server_error(request):
-    return render(request, "500.html", status=500)
+    """The error is already logged (django.request, with its traceback and this request's id:
+    config/logs.py); the page gives the id, so that a report can be matched to the log."""
+    return render(request, "500.html", {"request_id": current_request_id()}, status=500)

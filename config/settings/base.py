@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from config.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -56,6 +58,8 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # First: every log line of a request carries its id, sent back as X-Request-ID.
+    "config.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The API (/api/ only): open to any origin for reading, with ETag and conditional GET
     # outside the page cache so that a cached answer is checked against If-None-Match too.
@@ -318,6 +322,9 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link"]
 CORS_PREFLIGHT_MAX_AGE = 86400
+# Logs to standard error (config/logs.py): plain lines here, JSON lines in production.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
+LOGGING = logging_config(structured=env_bool("LOG_JSON", False), level=LOG_LEVEL)
 
 # Demo staff account created by `manage.py load_demo --with-staff` (development only).
 SITE_NAME = _("International Relations")

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import client_address_settings, env_bool, env_list
+from .base import client_address_settings, env_bool, env_list, logging_config
 
 DEBUG = False
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
@@ -32,3 +32,23 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # in front of the site.
 REVERSE_PROXY_COUNT = int(os.environ.get("AXES_PROXY_COUNT", "1"))
 globals().update(client_address_settings(REVERSE_PROXY_COUNT))
+
+# Logs: JSON lines on standard error, what journald or a log collector reads (config/logs.py).
+LOGGING = logging_config(structured=env_bool("LOG_JSON", True), level=LOG_LEVEL)  # noqa: F405
+
+# Error reporting to Sentry (or a compatible service), only when SENTRY_DSN is set; the SDK is
+# then needed (`pip install sentry-sdk`), and is not otherwise a dependency.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    try:
+        import sentry_sdk
+    except ImportError as error:
+        raise ImproperlyConfigured(
+            "SENTRY_DSN is set but sentry-sdk is not installed (pip install sentry-sdk)."
+        ) from error
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        send_default_pii=False,  # no staff names, addresses or cookies leave the site
+        traces_sample_rate=0.0,
+    )

@@ -20,3 +20,6 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 
 # Pages are built afresh in tests (query counts mean something); the cache's own tests turn it on.
 PAGE_CACHE_SECONDS = 0
+
+# Warnings and errors only on standard error while the tests run (pytest's caplog sees all).
+LOGGING = logging_config(structured=False, level="WARNING")  # noqa: F405

@@ -127,3 +127,22 @@ def test_the_lockout_page_has_the_sites_header_in_the_visitors_language(
     assert header in page
     assert message in page
     assert "Django" not in page
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected"),
+    [
+        ({}, "0 ['HTTP_X_FORWARDED_FOR', 'REMOTE_ADDR'] False"),  # the documented nginx
+        ({"AXES_PROXY_COUNT": "2"}, "1 ['HTTP_X_FORWARDED_FOR', 'REMOTE_ADDR'] False"),
+        ({"AXES_PROXY_COUNT": "0"}, "None ['REMOTE_ADDR'] False"),
+    ],
+)
+def test_production_reads_the_proxy_count_from_the_environment(environment, expected):
+    from .test_production import PRODUCTION, manage
+
+    script = (
+        "from django.conf import settings as s; print(s.AXES_IPWARE_PROXY_COUNT, "
+        "s.AXES_IPWARE_META_PRECEDENCE_ORDER, s.IPWARE_STRICT)"
+    )
+    result = manage("shell", "--no-imports", "-c", script, **PRODUCTION, **environment)
+    assert result.stdout.strip() == expected, result.stderr

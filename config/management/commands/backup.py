@@ -7,7 +7,10 @@ from config.backup import BackupError, backup
 
 
 class Command(BaseCommand):
-    help = "Back up the database (pg_dump custom format on PostgreSQL, a copy on SQLite)."
+    help = (
+        "Back up the database (pg_dump custom format on PostgreSQL, a copy on SQLite) and the "
+        "uploaded files (MEDIA_ROOT) in one archive that only its owner can read."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--output", type=Path, help="File to write (default: backups/<time>)")
@@ -18,4 +21,4 @@ class Command(BaseCommand):
             backup(path)
         except BackupError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Backup written to {path}")
+        self.stdout.write(f"Backup of the database and the files written to {path}")

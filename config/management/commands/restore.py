@@ -6,7 +6,10 @@ from config.backup import BackupError, restore
 
 
 class Command(BaseCommand):
-    help = "Replace the database's content with a backup made by `manage.py backup`."
+    help = (
+        "Replace the database's content and the uploaded files with a backup made by "
+        "`manage.py backup`, then empty the page cache."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -14,11 +17,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, no_input=False, **options):
         if not no_input:
-            answer = input(f"Replace the whole database with {file}? Type 'yes' to go on: ")
+            answer = input(
+                f"Replace the whole database and the files with {file}? Type 'yes' to go on: "
+            )
             if answer.strip().lower() != "yes":
                 raise CommandError("Restore cancelled.")
         try:
             restore(file)
         except BackupError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(f"Database restored from {file}")
+        self.stdout.write(f"Database and files restored from {file}")

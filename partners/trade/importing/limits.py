@@ -65,7 +65,8 @@ def check_archive(path: Path, limit: Limits) -> str | None:
     with zipfile.ZipFile(path) as archive:
         infos = archive.infolist()
         if len(infos) > limit.zip_entries:
-            return None  # not a workbook Excel writes: openpyxl's own refusal says so
+            # Not a workbook any spreadsheet writes: "not a table" (reading.py).
+            raise zipfile.BadZipFile(f"{len(infos)} parts")
         inflated = sum(info.file_size for info in infos)
         if inflated > limit.inflated_bytes:
             return _(

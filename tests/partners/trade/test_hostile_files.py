@@ -9,6 +9,8 @@ import zipfile
 from http import HTTPStatus
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import Workbook
@@ -177,7 +179,7 @@ def test_a_row_wider_than_the_limit_is_refused(tmp_path):
     path = rewrite(
         (tmp_path / "wide.xlsx").read_bytes(),
         tmp_path / "nodim.xlsx",
-        **{"xl/worksheets/sheet1.xml": lambda c: c.replace(b"<dimension ref=\"A1:BN2\" />", b"")},
+        **{"xl/worksheets/sheet1.xml": lambda c: c.replace(b'<dimension ref="A1:BN2" />', b"")},
     )
     assert refusal(path)[0] == "Line 2 has 66 cells, for at most 50."
 
@@ -300,3 +302,42 @@ def test_the_admin_refuses_an_oversize_upload_from_its_length_alone(
     # The body was never read: no form, no file, no copy.
     assert not hasattr(response.wsgi_request, "_files")
     assert uploads(media) == []
+
+
+# On the command line: the message on standard error, in the language asked for.
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        (
+            "en",
+            "The sheet declares 16,384 columns, for at most 50. Delete the empty columns, or "
+            "save the sheet as CSV.",
+        ),
+        (
+            "fr",
+            "La feuille déclare 16\u00a0384 colonnes, pour au plus 50. Supprimez les colonnes "
+            "vides ou enregistrez la feuille en CSV.",
+        ),
+    ],
+)
+def test_the_command_line_refuses_with_the_message_in_its_language(tmp_path, language, message):
+    path = rewrite(
+        small_workbook(),
+        tmp_path / "wide.xlsx",
+        **{"xl/worksheets/sheet1.xml": declared("A1:XFD1000")},
+    )
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.raises(CommandError) as failure:
+        call_command("import_trade", str(path), "--language", language, stdout=out, stderr=err)
+    assert failure.value.returncode == 1
+    assert message in err.getvalue()
+    assert ImportBatch.objects.count() == 0
+
+
+def test_a_zip_of_too_many_parts_is_not_a_table(tmp_path, settings):
+    settings.TRADE_IMPORT_LIMITS = {**settings.TRADE_IMPORT_LIMITS, "zip_entries": 12}
+    parts = {f"junk/{n}.xml": (lambda content: b"<a/>") for n in range(10)}
+    path = rewrite(small_workbook(), tmp_path / "parts.xlsx", **parts)
+    assert refusal(path)[0].startswith("The file is not a table.")
