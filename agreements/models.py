@@ -116,7 +116,11 @@ class Agreement(Publishable):
         max_length=2,
         choices=DocumentLanguage,
         default=DocumentLanguage.FRENCH,
-        help_text=_("The search finds the agreement by the words of its text in this language."),
+        blank=True,
+        help_text=_(
+            "The search finds the agreement by the words of its text in this language "
+            "(French if not given)."
+        ),
     )
     # The words of the full text, read from the PDF when it is uploaded (agreements/documents.py),
     # in the column of the document's language, the other one empty: the search documents
@@ -210,6 +214,7 @@ class Agreement(Publishable):
     def read_document_text(self) -> None:
         """The words of the full text in the column of its language: read from a new upload,
         moved when its language changes, emptied when the document goes."""
+        self.document_language = self.document_language or DocumentLanguage.FRENCH
         if not self.document:
             text = ""
         elif not getattr(self.document, "_committed", True):
