@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from .catalogue import CatalogueView, dcat_view
 from .search import SearchView
 from .sitemaps import SITEMAPS
 from .views import HomeView, favicon, robots_txt
@@ -16,6 +17,8 @@ urlpatterns = [
     # Browsers and crawlers that look for /favicon.ico get the site's icon, not a 404 page.
     path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # The open-data catalogue for harvesters (DCAT-AP, JSON-LD), both languages in one file.
+    path("catalogue.jsonld", dcat_view, name="dcat"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,6 +28,7 @@ urlpatterns += i18n_patterns(
     path(_("missions/"), include("missions.urls")),
     path(_("trade/"), include("partners.trade.urls")),
     path(_("search/"), SearchView.as_view(), name="search"),
+    path(_("open-data/"), CatalogueView.as_view(), name="catalogue"),
     prefix_default_language=True,
 )
 
