@@ -60,6 +60,9 @@ class Dataset:
     def modified(self):
         return MODIFIED[self.key]()
 
+    def has_data(self) -> bool:
+        return HAS_DATA[self.key]()
+
     def page(self, language: str) -> str:
         with translation.override(language):
             return reverse(self.url_name)
@@ -141,6 +144,14 @@ MODIFIED = {
 }
 
 
+HAS_DATA = {
+    "partners": lambda: Partner.objects.published().exists(),
+    "agreements": lambda: Agreement.objects.published().exists(),
+    "missions": lambda: Mission.objects.published().exists(),
+    "trade": lambda: TradeFigure.objects.visible().exists(),
+}
+
+
 class CatalogueView(TemplateView):
     """The open-data page: each dataset, its formats and files, licence, update date, fields."""
 
@@ -160,6 +171,7 @@ class CatalogueView(TemplateView):
                     for kind in dataset.formats
                 ],
                 "modified": dataset.modified(),
+                "has_data": dataset.has_data(),
                 "fields": dataset.header(),
             }
             for dataset in DATASETS

@@ -129,6 +129,14 @@ def test_the_open_data_page_lists_the_datasets(client, db, address, language, he
     assert f"<summary>{fields}</summary>" in page
     assert "<td><code>signed_on</code></td>" in page
     assert 'href="/catalogue.jsonld"' in page
+    no_data = {"fr": "aucune donnée pour l\u2019instant", "en": "no data yet"}[language]
+    assert page.count(f"<dd>{no_data}</dd>") == 2  # no mission, no trade figure
+
+
+def test_figures_without_an_import_say_their_date_is_not_recorded(client, db):
+    factories.TradeFigureFactory(partner=factories.PartnerFactory())
+    page = client.get("/en/open-data/").content.decode()
+    assert page.count("<dd>date not recorded</dd>") == 1
 
 
 def json_ld(page: str) -> dict:
