@@ -65,7 +65,7 @@ class AgreementAdmin(PublishableAdmin):
                 ]
             },
         ),
-        (_("Content"), {"fields": ["summary", "document"]}),
+        (_("Content"), {"fields": ["summary", ("document", "document_language")]}),
         PublishableAdmin.publication_fieldset,
         (_("Advanced"), {"classes": ["collapse"], "fields": ["created_at", "updated_at"]}),
     ]

@@ -16,6 +16,7 @@ from partners.publishing.models import (
     record_url,
 )
 
+from .documents import pdf_text
 from .validators import PdfDocumentValidator
 
 
@@ -33,6 +34,11 @@ class AgreementStatus(models.TextChoices):
     EXPIRED = "expired", _("expired")
     TERMINATED = "terminated", _("terminated")
     SUPERSEDED = "superseded", _("superseded")
+
+
+class DocumentLanguage(models.TextChoices):
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
 
 
 class AgreementQuerySet(PublishableQuerySet):
@@ -103,14 +109,34 @@ class Agreement(Publishable):
         upload_to="agreements/%Y/",
         blank=True,
         validators=[FileExtensionValidator(["pdf"]), PdfDocumentValidator()],
-        help_text=_("The signed text, as a PDF."),
+        help_text=_("The signed text, as a PDF of at most 20 MB."),
+    )
+    document_language = models.CharField(
+        _("language of the full text"),
+        max_length=2,
+        choices=DocumentLanguage,
+        default=DocumentLanguage.FRENCH,
+        blank=True,
+        help_text=_(
+            "The search finds the agreement by the words of its text in this language "
+            "(French if not given)."
+        ),
+    )
+    # The words of the full text, read from the PDF when it is uploaded (agreements/documents.py),
+    # in the column of the document's language, the other one empty: the search documents
+    # (search_fields, migration 0007) take them in that language only.
+    document_text_fr = models.TextField(
+        _("words of the French full text"), blank=True, editable=False
+    )
+    document_text_en = models.TextField(
+        _("words of the English full text"), blank=True, editable=False
     )
 
     objects = AgreementQuerySet.as_manager()
     translation_required = ("title", "summary")
     version_children = ("events", "funding_calls")
     # What the search finds an agreement by, its title first (partners/publishing/search.py).
-    search_fields = ("title", "summary")
+    search_fields = ("title", "summary", "document_text")
 
     class Meta:
         verbose_name = _("agreement")
@@ -184,6 +210,20 @@ class Agreement(Publishable):
             raise ValidationError(
                 {"signed_on": _("Enter the signature date, or set its precision to “unknown”.")}
             )
+        self.read_document_text()
+
+    def read_document_text(self) -> None:
+        """The words of the full text in the column of its language: read from a new upload,
+        moved when its language changes, emptied when the document goes."""
+        self.document_language = self.document_language or DocumentLanguage.FRENCH
+        if not self.document:
+            text = ""
+        elif not getattr(self.document, "_committed", True):
+            text = pdf_text(self.document)
+        else:
+            text = self.document_text_fr or self.document_text_en
+        self.document_text_fr = text if self.document_language == DocumentLanguage.FRENCH else ""
+        self.document_text_en = text if self.document_language == DocumentLanguage.ENGLISH else ""
 
     @property
     def status_label(self):

@@ -2,12 +2,14 @@
 pieces of the detail page (history, calls for projects, the mission of signature)."""
 
 from django.db.models import F, Prefetch, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from missions.models import Mission
 from partners.models import Partner
-from partners.publishing.language import localized
+from partners.publishing.exports import iso_date, iso_datetime
+from partners.publishing.language import localized, text_in
 
 from .filters import AgreementFilter
 from .models import Agreement, AgreementEvent, EventKind
@@ -100,27 +102,56 @@ def timeline(events: list[AgreementEvent]) -> tuple[list[AgreementEvent], list[d
 
 
 def export_table(agreements, absolute_url) -> tuple[list[tuple[str, str]], list[tuple]]:
-    """(header, rows) of an export: one row an agreement, header in the page's language.
-    `agreements`: the list's (filtered_agreements()), whose sectors the export adds."""
+    """(header, rows) of an export: one row an agreement, every public field, texts and labels
+    in the page's language, dates in ISO form at their precision (publishing/exports.py).
+    `agreements`: the list's (filtered_agreements()), whose other fields the export reads."""
     header = [
-        ("title", _("Title")),
-        ("kind", _("Kind")),
-        ("status", _("Status")),
-        ("parties", _("Parties")),
-        ("signed", _("Signed")),
-        ("sectors", _("Sectors")),
+        ("id", _("Identifier")),
         ("url", _("Page")),
+        ("title", _("Title")),
+        ("reference", _("Reference number")),
+        ("kind", _("Kind (code)")),
+        ("kind_label", _("Kind")),
+        ("status", _("Status (code)")),
+        ("status_label", _("Status")),
+        ("party_ids", _("Parties (identifiers)")),
+        ("parties", _("Parties")),
+        ("sector_ids", _("Sectors (identifiers)")),
+        ("sectors", _("Sectors")),
+        ("signed_on", _("Signature date")),
+        ("signature_place", _("Place of signature")),
+        ("in_force_on", _("Entry into force")),
+        ("ends_on", _("End date")),
+        ("summary", _("Summary")),
+        ("full_text_url", _("Full text (PDF)")),
+        ("full_text_language", _("Language of the full text")),
+        ("last_modified", _("Last modified")),
     ]
     rows = [
         (
-            agreement.title,
-            agreement.get_kind_display(),
-            agreement.get_status_display(),
-            "; ".join(party.name for party in agreement.parties.all()),
-            agreement.signed_on_display,
-            "; ".join(sector.name for sector in agreement.sectors.all()),
+            agreement.slug,
             absolute_url(agreement.get_absolute_url()),
+            text_in(agreement, "title"),
+            agreement.reference or None,
+            agreement.kind,
+            agreement.kind_label,
+            agreement.status,
+            agreement.status_label,
+            [party.slug for party in agreement.parties.all()],
+            [text_in(party, "name") for party in agreement.parties.all()],
+            [sector.slug for sector in agreement.sectors.all()],
+            [text_in(sector, "name") for sector in agreement.sectors.all()],
+            iso_date(agreement.signed_on, agreement.signed_on_precision),
+            text_in(agreement, "signature_place") or None,
+            iso_date(agreement.in_force_on),
+            iso_date(agreement.ends_on),
+            text_in(agreement, "summary") or None,
+            absolute_url(reverse("agreements:document", kwargs={"slug": agreement.slug}))
+            if agreement.document
+            else None,
+            agreement.document_language if agreement.document else None,
+            iso_datetime(agreement.updated_at),
         )
-        for agreement in agreements.prefetch_related("sectors")
+        for agreement in agreements.defer(None).prefetch_related("sectors")
     ]
     return header, rows

@@ -1,8 +1,10 @@
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
 
 from . import selectors
+from .documents import document_response
 from .filters import AgreementFilter
 from .models import Agreement
 
@@ -42,3 +44,12 @@ class AgreementDetailView(PublicDetailMixin, DetailView):
             self.object.events.all()
         )
         return context
+
+
+def agreement_document(request, slug):
+    """The agreement's full text (PDF): published agreements for everyone, drafts for staff who
+    may see agreements; anything else is a 404, as if there were no document."""
+    staff = request.user.has_perm("agreements.view_agreement")
+    agreements = Agreement.objects.all() if staff else Agreement.objects.published()
+    agreement = get_object_or_404(agreements.exclude(document=""), slug=slug)
+    return document_response(agreement, staff=request.user.is_authenticated)

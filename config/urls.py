@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
+from .catalogue import CatalogueView, dcat_view
 from .search import SearchView
 from .sitemaps import SITEMAPS
 from .views import HomeView, favicon, robots_txt
@@ -20,6 +21,8 @@ urlpatterns = [
     # The read-only API, in both languages at once: not under a language prefix (docs/api.md).
     path("api/v1/", include("config.api.urls")),
     path("api/", RedirectView.as_view(pattern_name="api:index"), name="api"),
+    # The open-data catalogue for harvesters (DCAT-AP, JSON-LD), both languages in one file.
+    path("catalogue.jsonld", dcat_view, name="dcat"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,6 +32,7 @@ urlpatterns += i18n_patterns(
     path(_("missions/"), include("missions.urls")),
     path(_("trade/"), include("partners.trade.urls")),
     path(_("search/"), SearchView.as_view(), name="search"),
+    path(_("open-data/"), CatalogueView.as_view(), name="catalogue"),
     prefix_default_language=True,
 )
 

@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from agreements.models import Agreement
+from partners.publishing.exports import iso_date, iso_datetime
+from partners.publishing.language import text_in
 
 from .filters import MissionFilter
 from .models import FollowUpAction, Mission, MissionPlace, Recommendation
@@ -83,23 +85,85 @@ def mission_detail() -> QuerySet:
 
 
 def export_table(missions, absolute_url) -> tuple[list[tuple[str, str]], list[tuple]]:
-    """(header, rows) of an export: one row a mission, header in the page's language."""
+    """(header, rows) of an export: one row a mission, every public field, texts in the page's
+    language, dates in ISO form (publishing/exports.py). `missions`: the list's
+    (filtered_missions()), whose other fields and relations the export reads."""
     header = [
+        ("id", _("Identifier")),
+        ("url", _("Page")),
         ("title", _("Title")),
         ("ministry", _("Ministry")),
-        ("start", _("Start date")),
-        ("end", _("End date")),
+        ("start_date", _("Start date")),
+        ("end_date", _("End date")),
+        ("original_language", _("Original language")),
         ("places", _("Places")),
-        ("url", _("Page")),
+        ("place_partner_ids", _("Partners visited (identifiers)")),
+        ("delegation", _("Delegation")),
+        ("accompanying_organisations", _("Accompanying organisations")),
+        ("sector_ids", _("Sectors (identifiers)")),
+        ("sectors", _("Sectors")),
+        ("summary", _("Summary")),
+        ("context", _("Context")),
+        ("objectives", _("Objectives")),
+        ("results", _("Results")),
+        ("agreement_ids", _("Agreements signed (identifiers)")),
+        ("author_unit", _("Written by")),
+        ("written_on", _("Written on")),
+        ("filed_by", _("Filed by")),
+        ("filed_on", _("Filed on")),
+        ("last_modified", _("Last modified")),
     ]
+    # The list's own prefetch (the cities) gives way to the export's (cities and their partners).
+    missions = (
+        missions.defer(None)
+        .prefetch_related(None)
+        .prefetch_related(
+            Prefetch(
+                "places",
+                queryset=MissionPlace.objects.select_related("partner").only(
+                    "mission", "city_fr", "city_en", "partner__slug"
+                ),
+                to_attr="stops",
+            ),
+            "delegation",
+            "sectors",
+            Prefetch(
+                "agreements_signed",
+                queryset=Agreement.objects.published().only("slug").order_by("signed_on", "pk"),
+                to_attr="published_agreements",
+            ),
+        )
+    )
     rows = [
         (
-            mission.title,
-            mission.ministry,
-            mission.start_date.isoformat(),
-            mission.end_date.isoformat(),
-            "; ".join(place.city for place in mission.places.all()),
+            mission.slug,
             absolute_url(mission.get_absolute_url()),
+            text_in(mission, "title"),
+            text_in(mission, "ministry"),
+            iso_date(mission.start_date),
+            iso_date(mission.end_date),
+            mission.original_language or None,
+            [text_in(place, "city") for place in mission.stops],
+            list(dict.fromkeys(place.partner.slug for place in mission.stops)),
+            [
+                f"{member.name} ({text_in(member, 'title')})"
+                if text_in(member, "title")
+                else member.name
+                for member in mission.delegation.all()
+            ],
+            text_in(mission, "accompanying_organisations") or None,
+            [sector.slug for sector in mission.sectors.all()],
+            [text_in(sector, "name") for sector in mission.sectors.all()],
+            text_in(mission, "summary") or None,
+            text_in(mission, "context") or None,
+            text_in(mission, "objectives") or None,
+            text_in(mission, "results") or None,
+            [agreement.slug for agreement in mission.published_agreements],
+            text_in(mission, "author_unit") or None,
+            iso_date(mission.written_on),
+            text_in(mission, "filed_by") or None,
+            iso_date(mission.filed_on),
+            iso_datetime(mission.updated_at),
         )
         for mission in missions
     ]

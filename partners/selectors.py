@@ -5,13 +5,17 @@ apps, the records that name the partner. These are the only upward imports of th
 app (tests/guards/test_layers.py holds the list).
 """
 
+import datetime
+
 from django.db.models import Count, F, OuterRef, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.utils.translation import gettext as _
 
 # Upward reads of the dossier (composite page): the agreements and missions of a partner.
 from agreements.models import Agreement, AgreementStatus
 from missions.models import Mission
-from partners.publishing.language import localized
+from partners.publishing.exports import iso_date, iso_datetime
+from partners.publishing.language import localized, text_in
 from partners.trade.models import TradeFlow
 from partners.trade.selectors import main_products, yearly_trade
 
@@ -95,3 +99,50 @@ def partner_dossier(partner: Partner) -> dict:
         "top_exports": products[TradeFlow.EXPORT],
         "top_imports": products[TradeFlow.IMPORT],
     }
+
+
+def export_table(partners, absolute_url) -> tuple[list[tuple[str, str]], list[tuple]]:
+    """(header, rows) of an export: one row a partner, every public field, texts and labels in
+    the page's language (publishing/exports.py). `partners`: the list's (partner_list())."""
+    header = [
+        ("id", _("Identifier")),
+        ("url", _("Page")),
+        ("name", _("Name")),
+        ("iso_code", _("ISO code")),
+        ("kind", _("Kind (code)")),
+        ("kind_label", _("Kind")),
+        ("parent_id", _("Belongs to (identifier)")),
+        ("parent", _("Belongs to")),
+        ("world_region", _("World region (code)")),
+        ("world_region_label", _("World region")),
+        ("since_year", _("Relations since")),
+        ("sector_ids", _("Priority sectors (identifiers)")),
+        ("sectors", _("Priority sectors")),
+        ("overview", _("Overview")),
+        ("agreements_in_force", _("Agreements in force")),
+        ("last_modified", _("Last modified")),
+    ]
+    rows = [
+        (
+            partner.slug,
+            absolute_url(partner.get_absolute_url()),
+            text_in(partner, "name"),
+            partner.iso_code or None,
+            partner.kind,
+            partner.get_kind_display(),
+            partner.parent.slug if partner.parent_id else None,
+            text_in(partner.parent, "name") if partner.parent_id else None,
+            partner.world_region or None,
+            partner.world_region_label if partner.world_region else None,
+            iso_date(datetime.date(partner.since_year, 1, 1), "year")
+            if partner.since_year
+            else None,
+            [sector.slug for sector in partner.sectors.all()],
+            [text_in(sector, "name") for sector in partner.sectors.all()],
+            text_in(partner, "overview") or None,
+            partner.agreements_in_force,
+            iso_datetime(partner.updated_at),
+        )
+        for partner in partners.defer(None).prefetch_related("sectors")
+    ]
+    return header, rows

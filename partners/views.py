@@ -9,7 +9,7 @@ from partners.trade.models import TradeFlow
 
 from .filters import PartnerFilter
 from .models import Partner, WorldRegion
-from .selectors import partner_dossier, partner_list
+from .selectors import export_table, partner_dossier, partner_list
 from .templatetags.public import money
 
 
@@ -45,28 +45,7 @@ class PartnerListView(PublicListMixin, ListView):
         return partner_list()
 
     def export_rows(self, queryset):
-        header = [
-            ("name", _("Name")),
-            ("iso_code", _("ISO code")),
-            ("kind", _("Kind")),
-            ("belongs_to", _("Belongs to")),
-            ("world_region", _("World region")),
-            ("agreements_in_force", _("Agreements in force")),
-            ("url", _("Page")),
-        ]
-        rows = [
-            (
-                p.name,
-                p.iso_code,
-                p.get_kind_display(),
-                p.parent.name if p.parent_id else "",
-                p.get_world_region_display(),
-                p.agreements_in_force,
-                self.request.build_absolute_uri(p.get_absolute_url()),
-            )
-            for p in queryset
-        ]
-        return header, rows
+        return export_table(queryset, self.request.build_absolute_uri)
 
 
 class PartnerDetailView(PublicDetailMixin, DetailView):

@@ -178,6 +178,11 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Agreement documents are never served from MEDIA_URL: the view agreements:document checks that
+# the agreement is published (or the reader is staff). Behind nginx, set this to the path of an
+# `internal` location aliased to MEDIA_ROOT (e.g. "/protected-documents/"): the view then answers
+# with X-Accel-Redirect and nginx sends the file (docs/deployment.md, "Agreement documents").
+DOCUMENTS_ACCEL_REDIRECT = os.environ.get("DOCUMENTS_ACCEL_REDIRECT", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

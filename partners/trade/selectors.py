@@ -1,12 +1,21 @@
 """Reads of the trade figures: yearly totals with their change, main products, and the
 explorer's rows, their sums by year and their download."""
 
+from collections.abc import Iterator
+from decimal import Decimal
+
 from django.db.models import F, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from partners.publishing.language import text_in
 
 from .filters import TradeFilter
-from .models import TradeFigure, TradeFlow
+from .models import Product, TradeFigure, TradeFlow
+
+CENTS = Decimal("0.01")
+TENTH = Decimal("0.1")
 
 PRODUCT_LABELS = ("product__label_fr", "product__label_en")
 
@@ -132,30 +141,87 @@ def yearly_sums(rows) -> list[dict]:
     return [years[year] for year in sorted(years)]
 
 
-def trade_table(rows) -> tuple[list[tuple[str, str]], list[list]]:
-    """The explorer's rows as a download: (header, values), for publishing.exports. Amounts in
-    dollars and cents, the change in percent to one decimal, an unknown figure empty."""
+def product_figures(rows) -> dict[tuple[int, int], list[dict]]:
+    """The figures by product behind the explorer's rows: {(partner id, year): [{hs_code,
+    label, exports, imports}]} by HS code, in one query."""
+    partners = {row["partner"].pk for row in rows}
+    years = {row["year"] for row in rows}
+    if not rows:
+        return {}
+    figures = (
+        TradeFigure.objects.by_product()
+        .filter(partner__in=partners, year__in=years)
+        .values_list("partner", "year", "flow", "value_cad", "product__hs_code", *PRODUCT_LABELS)
+        .order_by("partner", "year", "product__hs_code")
+    )
+    products: dict[tuple[int, int], dict[str, dict]] = {}
+    for partner, year, flow, value, hs_code, label_fr, label_en in figures.iterator():
+        product = products.setdefault((partner, year), {}).setdefault(
+            hs_code,
+            {
+                "hs_code": hs_code,
+                "label": Product(label_fr=label_fr, label_en=label_en),
+                "export": None,
+                "import": None,
+                "total": None,
+            },
+        )
+        product[flow] = value
+    return {key: list(found.values()) for key, found in products.items()}
+
+
+def trade_table(rows) -> tuple[list[tuple[str, str]], Iterator[list]]:
+    """The explorer's rows as a download, with their products: (header, values) for
+    publishing.exports. Each partner and year gives its total row (no HS code), then a row for
+    each product by HS code, with that product's exports and imports (and their sum and balance
+    where both are known). Amounts in dollars and cents, the change in percent to one decimal,
+    an unknown figure empty."""
     header = [
+        ("partner_id", _("Partner (identifier)")),
         ("partner", _("Partner")),
         ("iso_code", _("ISO code")),
         ("year", _("Year")),
+        ("hs_code", pgettext("column title", "HS code")),
+        ("product", _("Product")),
         ("exports", _("Exports (CAD)")),
         ("imports", _("Imports (CAD)")),
         ("total", _("Total trade (CAD)")),
         ("balance", _("Balance (CAD)")),
         ("change", _("Change over the previous year (%)")),
     ]
-    values = [
-        [
-            row["partner"].name,
-            row["partner"].iso_code,
-            row["year"],
-            *(
-                "" if row[key] is None else f"{row[key]:.2f}"
-                for key in ("exports", "imports", "total", "balance")
-            ),
-            "" if row["change"] is None else f"{row['change'] * 100:.1f}",
-        ]
-        for row in rows
-    ]
-    return header, values
+    by_product = product_figures(rows)
+
+    def amount(value):
+        return None if value is None else value.quantize(CENTS)
+
+    def values():
+        for row in rows:
+            partner = row["partner"]
+            yield [
+                partner.slug,
+                text_in(partner, "name"),
+                partner.iso_code or None,
+                row["year"],
+                None,
+                None,
+                *(amount(row[key]) for key in ("exports", "imports", "total", "balance")),
+                None if row["change"] is None else (row["change"] * 100).quantize(TENTH),
+            ]
+            for product in by_product.get((partner.pk, row["year"]), []):
+                exports, imports = product["export"], product["import"]
+                both = exports is not None and imports is not None
+                yield [
+                    partner.slug,
+                    text_in(partner, "name"),
+                    partner.iso_code or None,
+                    row["year"],
+                    product["hs_code"],
+                    text_in(product["label"], "label"),
+                    amount(exports),
+                    amount(imports),
+                    amount(exports + imports if both else product["total"]),
+                    amount(exports - imports if both else None),
+                    None,
+                ]
+
+    return header, values()

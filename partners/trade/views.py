@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from partners.publishing.exports import export_response
+from partners.publishing.exports import TABLE_FORMATS, export_response
 from partners.templatetags.public import money
 
 from . import selectors
@@ -24,8 +24,10 @@ class TradeExplorerView(TemplateView):
     def get(self, request, *args, **kwargs):
         filterset = selectors.trade_filterset(request.GET)
         rows = selectors.trade_rows(filterset)
-        if request.GET.get("format") == "csv":
-            return export_response("csv", *selectors.trade_table(rows), self.export_name)
+        kind = request.GET.get("format")
+        if kind in TABLE_FORMATS:
+            header, values = selectors.trade_table(rows)
+            return export_response(kind, header, values, self.export_name, stream=True)
         context = self.get_context_data(filter=filterset, rows=rows)
         if rows:
             context["chart"] = yearly_bars(

@@ -6,10 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agreements.validators import PdfDocumentValidator
 from tests import factories
+from tests.agreements.pdfs import make_pdf
 
 pytestmark = [pytest.mark.django_db, pytest.mark.english]
 
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+PDF = make_pdf("Entente")
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 

@@ -1,14 +1,18 @@
 """The trade explorer: its filters (a django-filter FilterSet), its sorted rows and its download,
 in both languages."""
 
+import io
+import json
 from decimal import Decimal
 from http import HTTPStatus
 
+import openpyxl
 import pytest
 
+from partners.models import Partner
 from partners.publishing.models import PublicationStatus
 from partners.trade.views import TradeExplorerView
-from tests.factories import PartnerFactory, TradeFigureFactory
+from tests.factories import PartnerFactory, ProductFactory, TradeFigureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -173,30 +177,133 @@ def test_the_page_runs_three_queries(client, trade, django_assert_num_queries):
         client.get("/en/trade/", {"partner": ["cn", "de"]})
 
 
+def body(response) -> str:
+    """A streamed download's text (UTF-8, its BOM kept)."""
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
 def test_the_download_holds_the_rows_shown_in_the_page_language(client, trade):
     response = client.get("/en/trade/", {"partner": "de", "year_from": 2015, "format": "csv"})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="trade.csv"'
-    assert response.content.decode("utf-8").splitlines() == [
-        "\ufeffPartner,ISO code,Year,Exports (CAD),Imports (CAD),Total trade (CAD),"
-        "Balance (CAD),Change over the previous year (%)",
-        "Germany,DE,2016,120.00,60.00,180.00,60.00,20.0",
-        "Germany,DE,2015,100.00,50.00,150.00,50.00,",
+    assert response.streaming
+    assert body(response).splitlines() == [
+        "\ufeffPartner (identifier),Partner,ISO code,Year,HS code,Product,Exports (CAD),"
+        "Imports (CAD),Total trade (CAD),Balance (CAD),Change over the previous year (%)",
+        "de,Germany,DE,2016,,,120.00,60.00,180.00,60.00,20.0",
+        "de,Germany,DE,2015,,,100.00,50.00,150.00,50.00,",
     ]
     french = client.get("/fr/commerce/", {"partner": "es", "format": "csv"})
-    assert french.content.decode("utf-8-sig").splitlines() == [
-        "Partenaire,Code ISO,Année,Exportations ($ CA),Importations ($ CA),"
-        "Échanges totaux ($ CA),Solde ($ CA),Variation par rapport à l'année précédente (%)",
-        "Espagne,ES,2016,,,500.00,,",
+    assert body(french).removeprefix("\ufeff").splitlines() == [
+        "Partenaire (identifiant),Partenaire,Code ISO,Année,Code SH,Produit,"
+        "Exportations ($ CA),Importations ($ CA),Échanges totaux ($ CA),Solde ($ CA),"
+        "Variation par rapport à l'année précédente (%)",
+        "es,Espagne,ES,2016,,,,,500.00,,",
     ]
+
+
+@pytest.fixture
+def products(trade):
+    germany = Partner.objects.get(slug="de")
+    aircraft = ProductFactory(hs_code="88", label_fr="Aéronefs", label_en="Aircraft")
+    evil = ProductFactory(hs_code="27", label_fr="=1+1", label_en="=1+1")
+    TradeFigureFactory(partner=germany, year=2016, flow="export", product=aircraft, value_cad=70)
+    TradeFigureFactory(partner=germany, year=2016, flow="import", product=aircraft, value_cad=5)
+    TradeFigureFactory(partner=germany, year=2016, flow="export", product=evil, value_cad=9)
+
+
+def test_the_download_gives_each_total_then_its_products(client, products):
+    response = client.get("/en/trade/", {"partner": "de", "year_from": 2016, "format": "csv"})
+    assert body(response).splitlines()[1:] == [
+        "de,Germany,DE,2016,,,120.00,60.00,180.00,60.00,20.0",
+        "de,Germany,DE,2016,27,'=1+1,9.00,,,,",
+        "de,Germany,DE,2016,88,Aircraft,70.00,5.00,75.00,65.00,",
+    ]
+    french = client.get("/fr/commerce/", {"partner": "de", "year_from": 2016, "format": "csv"})
+    assert (
+        body(french).splitlines()[3] == "de,Allemagne,DE,2016,88,Aéronefs,70.00,5.00,75.00,65.00,"
+    )
+
+
+def test_the_json_download_has_english_keys_and_numbers(client, products):
+    response = client.get("/fr/commerce/", {"partner": "de", "year_from": 2016, "format": "json"})
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"] == 'attachment; filename="trade.json"'
+    assert json.loads(body(response)) == [
+        {
+            "partner_id": "de",
+            "partner": "Allemagne",
+            "iso_code": "DE",
+            "year": 2016,
+            "hs_code": None,
+            "product": None,
+            "exports": 120,
+            "imports": 60,
+            "total": 180,
+            "balance": 60,
+            "change": 20,
+        },
+        {
+            "partner_id": "de",
+            "partner": "Allemagne",
+            "iso_code": "DE",
+            "year": 2016,
+            "hs_code": "27",
+            "product": "=1+1",
+            "exports": 9,
+            "imports": None,
+            "total": None,
+            "balance": None,
+            "change": None,
+        },
+        {
+            "partner_id": "de",
+            "partner": "Allemagne",
+            "iso_code": "DE",
+            "year": 2016,
+            "hs_code": "88",
+            "product": "Aéronefs",
+            "exports": 70,
+            "imports": 5,
+            "total": 75,
+            "balance": 65,
+            "change": None,
+        },
+    ]
+
+
+@pytest.mark.parametrize(
+    ("address", "header"),
+    [
+        ("/en/trade/", ["Partner (identifier)", "Partner", "ISO code", "Year", "HS code"]),
+        (
+            "/fr/commerce/",
+            ["Partenaire (identifiant)", "Partenaire", "Code ISO", "Année", "Code SH"],
+        ),
+    ],
+)
+def test_the_excel_download_types_every_text_as_text(client, products, address, header):
+    response = client.get(address, {"partner": "de", "year_from": 2016, "format": "xlsx"})
+    assert response["Content-Type"] == (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert response["Content-Disposition"] == 'attachment; filename="trade.xlsx"'
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert values[0][:5] == header
+    assert values[1][:4] == ["de", values[1][1], "DE", 2016]
+    assert values[1][6:] == [120, 60, 180, 60, 20]
+    assert values[2][4:7] == ["27", "'=1+1", 9]
+    assert {cell.data_type for row in sheet.iter_rows() for cell in row if cell.value} == {"s", "n"}
+    assert sheet["F3"].data_type == "s"  # the label that looks like a formula is text
 
 
 def test_the_download_neutralises_a_cell_that_a_spreadsheet_would_run(client, trade):
     evil = PartnerFactory(name_en="=HYPERLINK(1)", slug="evil", iso_code="XE")
     figures(evil, 2016, export=10, **{"import": 20})
     response = client.get("/en/trade/", {"partner": "evil", "format": "csv"})
-    assert response.content.decode("utf-8-sig").splitlines()[1:] == [
-        "'=HYPERLINK(1),XE,2016,10.00,20.00,30.00,-10.00,"  # a negative number stays a number
+    assert body(response).splitlines()[1:] == [
+        "evil,'=HYPERLINK(1),XE,2016,,,10.00,20.00,30.00,-10.00,"  # a negative number stays one
     ]
 
 
@@ -209,3 +316,13 @@ def test_the_page_cache_keys_on_the_form_parameters_and_the_format():
         "order",
         "format",
     }
+
+
+@pytest.mark.parametrize("kind", ["csv", "json", "xlsx"])
+def test_the_download_with_its_products_runs_three_queries(
+    client, products, django_assert_num_queries, kind
+):
+    # The partners chosen, the yearly sums, the figures by product (no form is shown).
+    with django_assert_num_queries(3):
+        response = client.get("/en/trade/", {"partner": ["cn", "de"], "format": kind})
+        assert b"".join(response.streaming_content)
