@@ -8,8 +8,8 @@ database and data), the anonymous page cache on a Redis server of its own (start
 port with the documented memory policy: `maxmemory` and `allkeys-lru`), and:
 
 1. The one-query reference view (`/bench/reference/`) alone, with wrk, for --seconds.
-2. The mix, with wrk, for --warm seconds (the cache filled as on a site that has been up a
-   while), then measured for --seconds: addresses drawn like real visits (most on the home page and
+2. A warm-up of --warm seconds asking for the most visited addresses first, each once (the
+   cache as on a site that has been up a while), then the mix, measured for --seconds: addresses drawn like real visits (most on the home page and
    the lists' first pages, a few popular dossiers and recent records; a long tail of records by a
    Zipf law, filter combinations, pages 2+, sorts, both languages, search terms and feeds), a few
    thousand distinct ones, in a fixed pseudo-random order (the same at every run).
@@ -155,7 +155,11 @@ add(2, "/sitemap.xml")
 weights = [w for w, _ in entries]
 paths = [p for _, p in entries]
 sequence = rng.choices(paths, weights=weights, k=__REQUESTS__)
-print("MIX " + json.dumps({"distinct": len(set(paths)), "sequence": sequence,
+totals = {}
+for weight, path in entries:
+    totals[path] = totals.get(path, 0) + weight
+popular = sorted(totals, key=lambda path: -totals[path])
+print("MIX " + json.dumps({"distinct": len(set(paths)), "sequence": sequence, "popular": popular,
       "agreements": agreements[:3000], "missions": missions[:1000]}))
 """
 
@@ -333,6 +337,14 @@ def main():
         paths_file.write_text("\n".join(mix["sequence"]) + "\n")
         mix_script = Path(workdir) / "mix.lua"
         mix_script.write_text(MIX_SCRIPT.replace("__PATHS__", str(paths_file)))
+        # The warm-up asks for the most visited addresses first, each once: what the cache of a
+        # site that has been up a while holds.
+        popular_file = Path(workdir) / "popular.txt"
+        popular_file.write_text("\n".join(mix["popular"]) + "\n")
+        warm_script = Path(workdir) / "warm.lua"
+        warm_script.write_text(
+            MIX_SCRIPT.replace("__PATHS__", str(popular_file)).replace("id * 7919", "id")
+        )
         reference_script = Path(workdir) / "reference.lua"
         reference_script.write_text(load.WRK_SCRIPT)
 
@@ -345,7 +357,7 @@ def main():
             )
             subprocess.run(["redis-cli", "-p", str(redis_port), "flushall"], capture_output=True)
             if args.warm:
-                wrk(load.BASE + "/", args.warm, args.connections, mix_script, "0")
+                warm = wrk(load.BASE + "/", args.warm, args.connections, warm_script, "0")
             staff = subprocess.Popen(
                 [
                     PYTHON,
@@ -381,10 +393,11 @@ def main():
         "",
         f"Machine: {os.cpu_count()} cores, load average before the run "
         f"{os.getloadavg()[0]:.1f}; gunicorn {args.workers} workers x 2 threads; wrk 2 threads, "
-        f"{args.connections} connections, {args.seconds} s each (the mix after {args.warm} s of "
-        f"the same mix to warm the cache); database `{args.database}`.",
+        f"{args.connections} connections, {args.seconds} s each (after a warm-up of {args.warm} s"
+        f"); database `{args.database}`.",
         f"Mix: {mix['distinct']} distinct addresses, a sequence of {len(mix['sequence'])}; "
-        f"staff: one change every {args.edit_every:g} s.",
+        f"staff: one change every {args.edit_every:g} s. The warm-up built "
+        f"{warm['requests'] if args.warm else 0} pages, the most visited first.",
         "",
         "| run | req/s | ratio to reference | p50 ms | p95 ms | p99 ms | errors |",
         "|---|---:|---:|---:|---:|---:|---:|",
