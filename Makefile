@@ -9,7 +9,7 @@ MANAGE := $(PY) manage.py
 STAMP := $(VENV)/.installed
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: install install-dev run demo test lint format check messages compilemessages bench backup restore clean
+.PHONY: install install-dev run demo test lint format check messages compilemessages bench bench-mix backup restore clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is required") if sys.version_info < (3, 11) else None'
@@ -68,6 +68,10 @@ compilemessages: install
 ## Load benchmark of the public pages (PostgreSQL, gunicorn, wrk): see bench/README.md.
 bench: install
 	$(PY) bench/load.py $(BENCH_ARGS)
+
+## Realistic traffic (weighted mix of thousands of addresses, staff editing, Redis cache on).
+bench-mix: install
+	$(PY) bench/mix.py $(BENCH_ARGS)
 
 ## Back up the database and the uploaded files to backups/ (one archive, mode 0600).
 backup: install

@@ -125,15 +125,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: Redis when REDIS_URL is set (as in production, shared by every app server), else this
-# process's memory. Anonymous visitors get whole pages from it for PAGE_CACHE_SECONDS; any change
-# to a record empties it (config/cache.py).
+# process's memory. Anonymous visitors get whole pages from it for PAGE_CACHE_SECONDS; a change
+# to a record makes cold the pages that can show it (config/cache.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, except that an unreachable Redis is a miss, logged, never a
+            # 500 (config/redis_cache.py); tried again every RETRY_SECONDS.
+            "BACKEND": "config.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "relations"),
+            "RETRY_SECONDS": 5,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
 else:

@@ -1,6 +1,9 @@
-"""Anonymous visitors get cached pages; any publication or edit shows at once."""
+"""Anonymous visitors get cached pages; any publication or edit shows at once, and makes cold only
+the pages that can show it."""
 
+import datetime
 import io
+import logging
 import secrets
 
 import pytest
@@ -8,10 +11,21 @@ from django.apps import apps
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import Client, override_settings
+from django.urls import reverse
 
-from config.cache import content_version, project_models
+from config.cache import (
+    MODEL_TOPICS,
+    SITE_KEY,
+    TOPICS,
+    TRADE,
+    changed_keys,
+    project_models,
+    topic_key,
+    versions,
+)
 from config.demo.generate import clear_generated, generate
+from partners.models import Sector
 from partners.publishing import services as workflow
 from partners.publishing.models import PublicationStatus
 from partners.publishing.signals import content_changed
@@ -20,19 +34,28 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-REDIS = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6379/14",
-        "KEY_PREFIX": "test-page-cache",
-    }
-}
 LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def redis_caches(server):
+    """The production cache (config/settings/base.py) on the test's own Redis server."""
+    return {
+        "default": {
+            "BACKEND": "config.redis_cache.ResilientRedisCache",
+            "LOCATION": server.url,
+            "KEY_PREFIX": "test-page-cache",
+            "RETRY_SECONDS": 0,
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
 
 
 @pytest.fixture(params=["redis", "locmem"])
 def page_cache(request):
-    caches = REDIS if request.param == "redis" else LOCAL
+    if request.param == "redis":
+        caches = redis_caches(request.getfixturevalue("running_redis"))
+    else:
+        caches = LOCAL
     with override_settings(
         CACHES=caches, PAGE_CACHE_SECONDS=300, ROOT_URLCONF="tests.config.cache_urls"
     ):
@@ -59,7 +82,7 @@ def page_keys() -> set[str]:
 
 
 def page_key(path: str, language: str = "fr") -> str:
-    return f"page:{content_version()}:{language}:{path}"
+    return f"page:{language}:{path}"
 
 
 @pytest.fixture
@@ -187,6 +210,24 @@ def test_a_thousand_random_query_strings_add_no_entry(client, page_cache):
     assert page_keys() == before == {page_key("/fr/titles/?kind=agreement")}
 
 
+def test_a_thousand_random_query_strings_add_nothing_to_redis(client, running_redis):
+    """On the site's own pages, against a real Redis: every key Redis holds, not only pages."""
+    factories.AgreementFactory(title_fr="Entente A", slug="entente-a")
+    pages = ["/fr/", "/fr/ententes/?statut=en_vigueur", "/fr/ententes/entente-a/", "/sitemap.xml"]
+    with override_settings(CACHES=redis_caches(running_redis), PAGE_CACHE_SECONDS=300):
+        assert [client.get(page)["X-Page-Cache"] for page in pages] == ["miss"] * 4
+        before = running_redis.keys()
+        states = set()
+        for number in range(1000):
+            page = pages[number % len(pages)]
+            stray = secrets.token_hex(8)
+            joiner = "&" if "?" in page else "?"
+            states.add(client.get(f"{page}{joiner}{stray}={stray}&utm_{stray}=1")["X-Page-Cache"])
+    assert states == {"hit"}
+    assert running_redis.keys() == before
+    assert len([key for key in before if ":page:" in key]) == 4
+
+
 @pytest.mark.english
 def test_each_site_page_is_keyed_on_what_its_view_reads(client, page_cache, address):
     agreement = factories.AgreementFactory(title_en="Agreement A")
@@ -256,13 +297,18 @@ def test_an_import_and_its_rollback_move_the_content_version(
 def test_content_changed_moves_the_version_only_when_its_transaction_commits(
     client, page_cache, committed, django_capture_on_commit_callbacks
 ):
-    version = content_version()
+    keys = [SITE_KEY, topic_key(TRADE)]
+    site, trade = versions(keys).values()
     with django_capture_on_commit_callbacks(execute=False):
         content_changed.send(sender=import_trade_file)
-    assert content_version() == version
+    assert list(versions(keys).values()) == [site, trade]
+    # The trade import's changes are the trade figures'; any other bulk write, the whole site's.
     with committed():
         content_changed.send(sender=import_trade_file)
-    assert content_version() == version + 1
+    assert list(versions(keys).values()) == [site, trade + 1]
+    with committed():
+        content_changed.send(sender=generate)
+    assert list(versions(keys).values()) == [site + 1, trade + 1]
 
 
 def test_generate_data_moves_the_content_version(client, page_cache, committed, sent):
@@ -284,7 +330,7 @@ def test_generate_data_moves_the_content_version(client, page_cache, committed, 
     assert get(client, "/fr/count/") == ("miss", "0")
 
 
-def test_every_model_of_the_projects_own_apps_and_no_other_moves_the_version():
+def test_every_model_of_the_projects_own_apps_and_no_other_moves_a_version():
     found = list(project_models())
     own = [
         model
@@ -295,3 +341,185 @@ def test_every_model_of_the_projects_own_apps_and_no_other_moves_the_version():
     assert {"Agreement", "HistoricalMission", "TradeFigure", "ImportBatch"} <= {
         model.__name__ for model in found
     }
+
+
+def test_every_model_of_the_projects_apps_has_its_topic():
+    """A model the mapping does not know would make the whole site cold at each save: a new model
+    is given its topic (config.cache.MODEL_TOPICS) here."""
+    topics = {
+        model._meta.label: [
+            key.removeprefix("v:topic:") for key in changed_keys(model, model())[:1]
+        ]
+        for model in project_models()
+        if not model.__name__.startswith("Historical") and model.__name__ != "Transition"
+    }
+    assert topics == {
+        "agreements.Agreement": ["agreements"],
+        "agreements.AgreementEvent": ["agreements"],
+        "agreements.FundingCall": ["agreements"],
+        "missions.Mission": ["missions"],
+        "missions.MissionPlace": ["missions"],
+        "missions.DelegationMember": ["missions"],
+        "missions.Recommendation": ["missions"],
+        "missions.FollowUpAction": ["missions"],
+        "partners.Partner": ["partners"],
+        "partners.Office": ["partners"],
+        "partners.Sector": ["sectors"],
+        "partners.Product": ["trade"],
+        "partners.TradeFigure": ["trade"],
+        "partners.ImportBatch": ["trade"],
+        "partners.ImportBatchChange": ["trade"],
+    }
+    assert set(MODEL_TOPICS.values()) == {*TOPICS, None}
+
+
+@pytest.fixture
+def site_pages(page_cache, address, committed):
+    """Two agreements of one partner (A signed most recently), a mission and a trade figure, and
+    the addresses of the site's pages in French, by what they are."""
+    with committed():
+        china = factories.PartnerFactory(name_fr="Chine", name_en="China", iso_code="CN", slug="cn")
+        first = factories.AgreementFactory(title_fr="Entente A", slug="entente-a", parties=[china])
+        second = factories.AgreementFactory(title_fr="Entente B", slug="entente-b", parties=[china])
+        factories.AgreementEventFactory(agreement=first, date=datetime.date(2020, 1, 1))
+        factories.AgreementEventFactory(agreement=second, date=datetime.date(2019, 1, 1))
+        mission = factories.MissionFactory(title_fr="Mission M", slug="mission-m")
+        factories.TradeFigureFactory(partner=china, year=2020, flow="export")
+    with override_settings(ROOT_URLCONF="config.urls"):
+        pages = site_addresses(address, first, second, mission, china)
+    return first, second, mission, pages
+
+
+def site_addresses(address, first, second, mission, china):
+    return {
+        "home": address("home", "fr"),
+        "agreement list": address("agreements:list", "fr"),
+        "agreement A": address("agreements:detail", "fr", slug=first.slug),
+        "agreement B": address("agreements:detail", "fr", slug=second.slug),
+        "agreement feed": address("agreements:feed", "fr"),
+        "search": address("search", "fr", "?q=entente"),
+        "sitemap": "/sitemap.xml",
+        "partner list": address("partners:list", "fr"),
+        "dossier": address("partners:detail", "fr", slug=china.slug),
+        "mission list": address("missions:list", "fr"),
+        "mission M": address("missions:detail", "fr", slug=mission.slug),
+        "trade explorer": address("trade:explorer", "fr", "?partner=cn"),
+    }
+
+
+def visit(client, pages) -> dict[str, tuple[int, str | None]]:
+    answers = {}
+    for name, page in pages.items():
+        response = client.get(page)
+        answers[name] = (response.status_code, response.get("X-Page-Cache"))
+    return answers
+
+
+def test_an_edit_makes_cold_only_the_pages_that_can_show_it(
+    client, page_cache, committed, site_pages
+):
+    first, second, mission, pages = site_pages
+    with override_settings(ROOT_URLCONF="config.urls"):
+        assert visit(client, pages) == dict.fromkeys(pages, (200, "miss"))
+        assert visit(client, pages) == dict.fromkeys(pages, (200, "hit"))
+        with committed():
+            first.title_fr = "Entente A révisée"
+            first.save()
+        answers = visit(client, pages)
+        # The pages that do not show agreement A are still served from the cache.
+        assert {name for name, (_status, state) in answers.items() if state == "hit"} == {
+            "agreement B",
+            "mission list",
+            "trade explorer",
+        }
+        # Every page that shows it shows the new title at once.
+        for name in [
+            "home",
+            "agreement list",
+            "agreement A",
+            "agreement feed",
+            "search",
+            "dossier",
+        ]:
+            assert "Entente A révisée" in client.get(pages[name]).content.decode(), name
+        assert visit(client, pages) == dict.fromkeys(pages, (200, "hit"))
+
+        # A row of agreement B's (its signature) makes cold B's page, not A's.
+        with committed():
+            factories.FundingCallFactory(agreement=second)
+        answers = visit(client, pages)
+        assert answers["agreement B"] == (200, "miss")
+        assert answers["agreement A"] == answers["mission list"] == (200, "hit")
+
+        # A mission's edit leaves the agreement list and the trade explorer cached.
+        with committed():
+            mission.title_fr = "Mission M révisée"
+            mission.save()
+        answers = visit(client, pages)
+        assert {name for name, (_status, state) in answers.items() if state == "hit"} == {
+            "agreement list",
+            "agreement feed",
+            "partner list",
+            "trade explorer",
+        }
+        assert "Mission M révisée" in client.get(pages["mission M"]).content.decode()
+
+        # Unpublishing A: its page is gone at once, B's stays cached.
+        with committed():
+            first.publication_status = PublicationStatus.DRAFT
+            first.save()
+        assert client.get(pages["agreement A"]).status_code == 404
+        assert client.get(pages["agreement B"])["X-Page-Cache"] == "hit"
+        assert "Entente A" not in client.get(pages["agreement list"]).content.decode()
+
+
+def test_with_redis_down_pages_render_a_save_answers_saved_and_the_site_heals(
+    client, running_redis, superuser, committed, caplog
+):
+    """The cache is an accelerator: with its Redis stopped, the public pages are built without it
+    and a staff save is answered as saved (the errors logged); when Redis comes back with the
+    entries it had, the change made meanwhile shows at once."""
+    sector = factories.SectorFactory(name_fr="Santé", name_en="Health", slug="sante")
+    agreement = factories.AgreementFactory(title_fr="Entente A", slug="entente-a")
+    agreement.sectors.add(sector)
+    factories.AgreementEventFactory(agreement=agreement)
+    pages = ["/fr/", "/fr/ententes/", "/fr/ententes/entente-a/", "/fr/recherche/?q=entente"]
+    staff = Client()
+    staff.force_login(superuser)
+    change = reverse("admin:partners_sector_change", args=[sector.pk])
+    with override_settings(CACHES=redis_caches(running_redis), PAGE_CACHE_SECONDS=300):
+        assert [client.get(page)["X-Page-Cache"] for page in pages] == ["miss"] * 4
+        assert [client.get(page)["X-Page-Cache"] for page in pages] == ["hit"] * 4
+        running_redis.stop(persist=True)
+
+        caplog.set_level(logging.WARNING, logger="config.cache")
+        for page in pages:
+            response = client.get(page)
+            assert (response.status_code, "X-Page-Cache" in response) == (200, False), page
+            assert "Entente A" in response.content.decode(), page
+        assert staff.get(change).status_code == 200
+        with committed():
+            saved = staff.post(
+                change,
+                {
+                    "name_fr": "Santé publique",
+                    "name_en": "Public health",
+                    "slug": "sante",
+                    "position": 0,
+                },
+            )
+        assert (saved.status_code, saved["Location"]) == (
+            302,
+            reverse("admin:partners_sector_changelist"),
+        )
+        assert list(Sector.objects.values_list("name_fr", flat=True)) == ["Santé publique"]
+        assert "cache unavailable, serving without it: ConnectionError" in caplog.text
+
+        # Redis is back, with the entries it held before it stopped.
+        running_redis.start()
+        response = client.get("/fr/ententes/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "Santé publique" in response.content.decode()
+        assert client.get("/fr/ententes/")["X-Page-Cache"] == "hit"
+        # A page that does not show the sector is still the one cached before Redis stopped.
+        assert client.get("/fr/")["X-Page-Cache"] == "hit"
