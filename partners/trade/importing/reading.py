@@ -272,9 +272,7 @@ def _xlsx_table(path: Path, facts: FileFacts, limit: bounds.Limits):
                 for line, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                     state["line"] = line
                     if len(values) > columns and not is_blank(values[columns:]):
-                        raise FileProblem(
-                            bounds.too_many_columns(line, len(values), limit), line
-                        )
+                        raise FileProblem(bounds.too_many_columns(line, len(values), limit), line)
                     cells = [_xlsx_cell(value) for value in values]
                     if not is_blank(cells):
                         yield line, cells
