@@ -79,6 +79,8 @@ MODEL_TOPICS = {
     "partners.importbatchchange": TRADE,
     # The workflow's journal of moves: no public page shows it (the move saves the record too).
     "partners.transition": None,
+    # An edit waiting for a publisher: no public page shows it until it is published.
+    "partners.pendingversion": None,
 }
 # The records with a version of their own; their child rows (a foreign key to one of them in the
 # same topic) move it.

@@ -66,7 +66,11 @@ class MissionFilter(django_filters.FilterSet):
                 data = data.copy()
                 data["ministry"] = same
         super().__init__(data, *args, **kwargs)
-        self.filters["ministry"].extra["choices"] = [(name, name) for name in self.ministries]
+        ministry = self.filters["ministry"]
+        ministry.extra["choices"] = [(name, name) for name in self.ministries]
+        # A form field built before (the API schema reads the class's filters) would keep
+        # its old choices through the copy: build it again from these.
+        ministry.__dict__.pop("_field", None)
 
     def filter_partner(self, queryset, name, partner):
         return queryset.in_partner([partner])
