@@ -120,6 +120,8 @@ def test_an_editors_edit_waits_for_review_then_a_publisher_publishes_it(
     reviewer = new_page(browser, live_server)
     log_in(reviewer, settings, "publieur")
     reviewer.goto(change_url(settings, agreement))
+    reviewer.locator("#workflow-title").scroll_into_view_if_needed()
+    shoot(reviewer, "publish-panel-fr-1280")
     press(reviewer, "Publier les modifications")
 
     assert messages(reviewer) == [
@@ -270,4 +272,5 @@ def test_an_editor_withdraws_their_submission(page, browser, live_server, settin
     narrow = new_page(browser, live_server, width=390)
     log_in(narrow, settings, "editeur")
     narrow.goto(change_url(settings, draft))
+    narrow.locator("#workflow-title").scroll_into_view_if_needed()
     shoot(narrow, "withdrawn-fr-390")
