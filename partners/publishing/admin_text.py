@@ -8,6 +8,7 @@ instead, one per situation, translated as phrases ("Ajout d'une entente", "Suppr
 missions sélectionnées"); an admin without them keeps Django's.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.contrib.admin.utils import NestedObjects, quote
@@ -85,6 +86,19 @@ class WordedAdmin:
             if not model._meta.auto_created
         }
         return to_delete, model_count, perms_needed, protected
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        """An inline's "Add another" link in its own words (its `add_another`), instead of
+        Django's "Ajouter un objet Lieu visité supplémentaire"."""
+        admin_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for admin_formset in admin_formsets:
+            text = getattr(admin_formset.opts, "add_another", None)
+            if text:
+                data = json.loads(admin_formset.inline_formset_data())
+                data["options"]["addText"] = str(text)
+                encoded = json.dumps(data)
+                admin_formset.inline_formset_data = lambda encoded=encoded: encoded
+        return admin_formsets
 
     def get_actions(self, request):
         actions = super().get_actions(request)

@@ -130,3 +130,26 @@ def test_the_translation_report_capitalises_the_language_it_offers(superuser):
 
     assert '<option value="en">Anglais</option>' in page
     assert '<option value="fr">Français</option>' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("fr", ["Ajouter un autre lieu visité", "Ajouter un autre membre de la délégation"]),
+        ("en", ["Add another place visited", "Add another delegation member"]),
+    ],
+)
+def test_inlines_say_add_another_in_their_own_words(superuser, language, texts):
+    import json
+
+    mission = factories.MissionFactory()
+
+    response = staff(superuser, language).get(
+        reverse("admin:missions_mission_change", args=[mission.pk])
+    )
+
+    add_texts = [
+        json.loads(formset.inline_formset_data())["options"]["addText"]
+        for formset in response.context["inline_admin_formsets"]
+    ]
+    assert add_texts[:2] == texts
