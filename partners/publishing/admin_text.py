@@ -46,8 +46,14 @@ class WordedAdmin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
-        if self.wording is not None and self.wording.add_button:
-            extra_context = {"add_label": self.wording.add_button, **(extra_context or {})}
+        """The list titled by what it lists ("Ententes", not Django's "Sélectionnez l'objet
+        entente à changer"), with the admin's own "Add" button."""
+        if self.wording is not None:
+            extra_context = {
+                "title": capfirst(self.opts.verbose_name_plural),
+                **({"add_label": self.wording.add_button} if self.wording.add_button else {}),
+                **(extra_context or {}),
+            }
         return super().changelist_view(request, extra_context)
 
     def get_deleted_objects(self, objs, request):

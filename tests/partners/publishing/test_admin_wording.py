@@ -153,3 +153,17 @@ def test_inlines_say_add_another_in_their_own_words(superuser, language, texts):
         for formset in response.context["inline_admin_formsets"]
     ]
     assert add_texts[:2] == texts
+
+
+@pytest.mark.parametrize(("language", "title"), [("fr", "Ententes"), ("en", "Agreements")])
+def test_a_list_is_titled_by_what_it_lists(superuser, language, title):
+    page = staff(superuser, language).get(reverse("admin:agreements_agreement_changelist"))
+
+    assert f"<h1>{title}</h1>" in page.content.decode()
+
+
+def test_the_french_list_of_offices(superuser):
+    page = staff(superuser, "fr").get(reverse("admin:partners_office_changelist"))
+
+    assert "<h1>Représentations à l&#x27;étranger</h1>" in page.content.decode()
+    assert "Ajouter une représentation à l&#x27;étranger" in page.content.decode()
