@@ -10,12 +10,14 @@ from .models import Agreement, AgreementEvent, FundingCall
 
 
 class AgreementEventInline(TranslationTabularInline):
+    add_another = _("Add another event")
     model = AgreementEvent
     extra = 0
     fields = ["kind", "date", "date_precision", "note"]
 
 
 class FundingCallInline(TranslationStackedInline):
+    add_another = _("Add another funding call")
     model = FundingCall
     extra = 0
     fields = [("number", "year"), ("budget_cad", "projects_funded"), "note"]

@@ -18,6 +18,7 @@ from .models import (
 
 
 class MissionPlaceInline(TranslationTabularInline):
+    add_another = _("Add another place visited")
     model = MissionPlace
     extra = 0
     fields = ["position", "city", "partner"]
@@ -25,12 +26,14 @@ class MissionPlaceInline(TranslationTabularInline):
 
 
 class DelegationMemberInline(TranslationTabularInline):
+    add_another = _("Add another delegation member")
     model = DelegationMember
     extra = 0
     fields = ["position", "name", "title"]
 
 
 class RecommendationInline(TranslationTabularInline):
+    add_another = _("Add another recommendation")
     model = Recommendation
     extra = 0
     fields = ["position", "text"]
@@ -102,6 +105,7 @@ class MissionAdmin(PublishableAdmin):
 
 
 class FollowUpInline(TranslationTabularInline):
+    add_another = _("Add another follow-up action")
     model = FollowUpAction
     extra = 0
     fields = ["description", "responsible_unit", "due_on", "status", "is_public"]

@@ -32,6 +32,7 @@ class SectorAdmin(RecordAdmin):
 
 
 class OfficeInline(TranslationTabularInline):
+    add_another = _("Add another office abroad")
     model = Office
     extra = 0
     fields = ["name", "city", "kind", "opened_year", "closed_year"]

@@ -8,6 +8,7 @@ instead, one per situation, translated as phrases ("Ajout d'une entente", "Suppr
 missions sélectionnées"); an admin without them keeps Django's.
 """
 
+import json
 from dataclasses import dataclass
 
 from django.contrib.admin.utils import NestedObjects, quote
@@ -45,8 +46,14 @@ class WordedAdmin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changelist_view(self, request, extra_context=None):
-        if self.wording is not None and self.wording.add_button:
-            extra_context = {"add_label": self.wording.add_button, **(extra_context or {})}
+        """The list titled by what it lists ("Ententes", not Django's "Sélectionnez l'objet
+        entente à changer"), with the admin's own "Add" button."""
+        if self.wording is not None:
+            extra_context = {
+                "title": capfirst(self.opts.verbose_name_plural),
+                **({"add_label": self.wording.add_button} if self.wording.add_button else {}),
+                **(extra_context or {}),
+            }
         return super().changelist_view(request, extra_context)
 
     def get_deleted_objects(self, objs, request):
@@ -85,6 +92,19 @@ class WordedAdmin:
             if not model._meta.auto_created
         }
         return to_delete, model_count, perms_needed, protected
+
+    def get_inline_formsets(self, request, formsets, inline_instances, obj=None):
+        """An inline's "Add another" link in its own words (its `add_another`), instead of
+        Django's "Ajouter un objet Lieu visité supplémentaire"."""
+        admin_formsets = super().get_inline_formsets(request, formsets, inline_instances, obj)
+        for admin_formset in admin_formsets:
+            text = getattr(admin_formset.opts, "add_another", None)
+            if text:
+                data = json.loads(admin_formset.inline_formset_data())
+                data["options"]["addText"] = str(text)
+                encoded = json.dumps(data)
+                admin_formset.inline_formset_data = lambda encoded=encoded: encoded
+        return admin_formsets
 
     def get_actions(self, request):
         actions = super().get_actions(request)

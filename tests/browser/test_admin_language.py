@@ -128,6 +128,12 @@ def test_the_admin_in_both_languages(page, publisher, settings, tmp_path):
             assert any(h.strip().upper().endswith("[FR]") for h in headers), headers
             assert any(h.strip().upper().endswith("[EN]") for h in headers), headers
             shot(page, f"{name}-{language}-1280")
+            if name == "mission":
+                add_place = {
+                    "fr": "Ajouter un autre lieu visité",
+                    "en": "Add another place visited",
+                }
+                assert add_place[language] in page.locator(".add-row a").all_inner_texts()
             for number, group in enumerate(page.locator(".inline-group").all()):
                 group.screenshot(path=str(SHOTS / f"{name}-{language}-inline-{number}.png"))
             assert fits(page), f"{name} in {language} is wider than 1280 px"

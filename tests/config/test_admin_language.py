@@ -24,7 +24,7 @@ def test_the_switch_keeps_the_page_and_changes_the_language(superuser):
     assert switched["Location"] == page
     english = client.get(page).content.decode()
     assert '<html lang="en"' in english
-    assert "<title>Select agreement to change | International Relations</title>" in english
+    assert "<title>Agreements | International Relations</title>" in english
     assert '<button type="submit" name="language" value="fr" lang="fr">Français</button>' in english
 
     client.post(reverse("set_language"), {"language": "fr", "next": page})

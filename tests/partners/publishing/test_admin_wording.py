@@ -130,3 +130,40 @@ def test_the_translation_report_capitalises_the_language_it_offers(superuser):
 
     assert '<option value="en">Anglais</option>' in page
     assert '<option value="fr">Français</option>' in page
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("fr", ["Ajouter un autre lieu visité", "Ajouter un autre membre de la délégation"]),
+        ("en", ["Add another place visited", "Add another delegation member"]),
+    ],
+)
+def test_inlines_say_add_another_in_their_own_words(superuser, language, texts):
+    import json
+
+    mission = factories.MissionFactory()
+
+    response = staff(superuser, language).get(
+        reverse("admin:missions_mission_change", args=[mission.pk])
+    )
+
+    add_texts = [
+        json.loads(formset.inline_formset_data())["options"]["addText"]
+        for formset in response.context["inline_admin_formsets"]
+    ]
+    assert add_texts[:2] == texts
+
+
+@pytest.mark.parametrize(("language", "title"), [("fr", "Ententes"), ("en", "Agreements")])
+def test_a_list_is_titled_by_what_it_lists(superuser, language, title):
+    page = staff(superuser, language).get(reverse("admin:agreements_agreement_changelist"))
+
+    assert f"<h1>{title}</h1>" in page.content.decode()
+
+
+def test_the_french_list_of_offices(superuser):
+    page = staff(superuser, "fr").get(reverse("admin:partners_office_changelist"))
+
+    assert "<h1>Représentations à l&#x27;étranger</h1>" in page.content.decode()
+    assert "Ajouter une représentation à l&#x27;étranger" in page.content.decode()
