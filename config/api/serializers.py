@@ -41,6 +41,21 @@ def published(records) -> list:
     return sorted((record for record in records if record.is_published), key=lambda r: r.slug)
 
 
+class References:
+    """Related records written by one serializer instance each, made once for every record of
+    the answer (DRF copies every field of a serializer it makes: once a record, not once a
+    child)."""
+
+    def reference(self, serializer_class, record):
+        made = self.__dict__.setdefault("_references", {})
+        if serializer_class not in made:
+            made[serializer_class] = serializer_class(context=self.context)
+        return made[serializer_class].to_representation(record)
+
+    def references(self, serializer_class, records):
+        return [self.reference(serializer_class, record) for record in published(records)]
+
+
 class SectorRefSerializer(serializers.ModelSerializer):
     name = TranslatedField("name")
     api_url = ApiAddressField("api:sector-detail")
@@ -83,7 +98,7 @@ class OfficeSerializer(serializers.ModelSerializer):
         fields = ["name", "city", "kind", "kind_label", "opened_year", "closed_year"]
 
 
-class PartnerSerializer(serializers.ModelSerializer):
+class PartnerSerializer(References, serializers.ModelSerializer):
     name = TranslatedField("name")
     overview = TranslatedField("overview")
     kind_label = ChoiceLabelField(PartnerKind, "kind")
@@ -146,13 +161,11 @@ class PartnerSerializer(serializers.ModelSerializer):
         parent = partner.parent
         if parent is None or not parent.is_published:
             return None
-        return PartnerRefSerializer(parent, context=self.context).data
+        return self.reference(PartnerRefSerializer, parent)
 
     @extend_schema_field(PartnerRefSerializer(many=True))
     def get_children(self, partner):
-        return PartnerRefSerializer(
-            published(partner.children.all()), many=True, context=self.context
-        ).data
+        return self.references(PartnerRefSerializer, partner.children.all())
 
 
 class AgreementRefSerializer(serializers.ModelSerializer):
@@ -219,7 +232,7 @@ class DocumentSerializer(serializers.Serializer):
         return request.build_absolute_uri(url) if request is not None else url
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(References, serializers.ModelSerializer):
     title = TranslatedField("title")
     summary = TranslatedField("summary")
     signature_place = TranslatedField("signature_place")
@@ -270,9 +283,7 @@ class AgreementSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PartnerRefSerializer(many=True))
     def get_parties(self, agreement):
-        return PartnerRefSerializer(
-            published(agreement.parties.all()), many=True, context=self.context
-        ).data
+        return self.references(PartnerRefSerializer, agreement.parties.all())
 
     @extend_schema_field(DocumentSerializer(allow_null=True))
     def get_document(self, agreement):
@@ -282,12 +293,10 @@ class AgreementSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(MissionRefSerializer(many=True))
     def get_missions(self, agreement):
-        return MissionRefSerializer(
-            published(agreement.published_missions), many=True, context=self.context
-        ).data
+        return self.references(MissionRefSerializer, agreement.published_missions)
 
 
-class PlaceSerializer(serializers.ModelSerializer):
+class PlaceSerializer(References, serializers.ModelSerializer):
     city = TranslatedField("city")
     partner = serializers.SerializerMethodField(help_text="The published partner it lies in.")
 
@@ -299,7 +308,7 @@ class PlaceSerializer(serializers.ModelSerializer):
     def get_partner(self, place):
         if not place.partner.is_published:
             return None
-        return PartnerRefSerializer(place.partner, context=self.context).data
+        return self.reference(PartnerRefSerializer, place.partner)
 
 
 class DelegateSerializer(serializers.ModelSerializer):
@@ -338,7 +347,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
         fields = ["text", "follow_ups"]
 
 
-class MissionSerializer(serializers.ModelSerializer):
+class MissionSerializer(References, serializers.ModelSerializer):
     title = TranslatedField("title")
     ministry = TranslatedField("ministry")
     summary = TranslatedField("summary")
@@ -391,9 +400,7 @@ class MissionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(AgreementRefSerializer(many=True))
     def get_agreements_signed(self, mission):
-        return AgreementRefSerializer(
-            published(mission.published_agreements), many=True, context=self.context
-        ).data
+        return self.references(AgreementRefSerializer, mission.published_agreements)
 
 
 AMOUNT = {"max_digits": 18, "decimal_places": 2, "coerce_to_string": False, "read_only": True}

@@ -26,5 +26,5 @@ urlpatterns = [
     path("trade/", views.TradeYearList.as_view(), name="trade-list"),
     path("trade/products/", views.ProductFigureList.as_view(), name="product-figure-list"),
     # Any other address under /api/v1/ answers a 404 in JSON, not the site's HTML page.
-    re_path(r"^.*$", views.not_found, name="not-found"),
+    re_path(r"^[\s\S]*$", views.not_found, name="not-found"),
 ]

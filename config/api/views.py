@@ -1,13 +1,10 @@
 """The API's views: lists filtered by each public list's FilterSet and paginated, details by
-slug, published records only (the public pages' querysets), with Last-Modified; the ETag and
-304s come from config/api/middleware.py, CORS from django-cors-headers."""
-
-import datetime
+slug, published records only (the public pages' querysets). ETag, Last-Modified and 304s come
+from config/api/middleware.py, CORS from django-cors-headers."""
 
 from django.db.models import F, Prefetch
 from django.http import Http404
 from django.urls import reverse
-from django.utils.http import http_date
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -35,28 +32,9 @@ SAFE = ["get", "head", "options"]
 PARTNER_REF = ("slug", "iso_code", "kind", "name_fr", "name_en", "updated_at")
 
 
-def latest_change(data) -> datetime.datetime | None:
-    """The latest `updated_at` anywhere in an answer: the record's own and its children's."""
-    found = []
-
-    def walk(value):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key == "updated_at" and isinstance(item, str):
-                    found.append(datetime.datetime.fromisoformat(item))
-                else:
-                    walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(data)
-    return max(found, default=None)
-
-
 class ApiView:
     # What every view of the API shares: reading only, the query parameters it understands (the
-    # page cache keys on these, config/cache.py) and Last-Modified. (No docstring: the schema
+    # page cache keys on these, config/cache.py); Last-Modified is config/api/middleware.py's. (No docstring: the schema
     # takes a view's docstring as its public description.)
 
     http_method_names = SAFE
@@ -67,14 +45,6 @@ class ApiView:
         filters = getattr(cls, "filterset_class", None)
         names = set(filters.base_filters) if filters else set()
         return {*names, *cls.extra_parameters, "page", "page_size"}
-
-    def finalize_response(self, request, response, *args, **kwargs):
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if response.status_code == 200 and isinstance(response.data, dict | list):
-            changed = latest_change(response.data)
-            if changed is not None:
-                response["Last-Modified"] = http_date(changed.timestamp())
-        return response
 
 
 class ApiList(ApiView, generics.ListAPIView):

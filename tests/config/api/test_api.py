@@ -538,7 +538,7 @@ def test_pages_link_to_their_neighbours(client, world):
         ),
         ("/api/v1/agreements/atlantide/", 404, {"detail": "Non trouvé."}, {"detail": "Not found."}),
         ("/api/v1/partners/cn-zz/", 404, {"detail": "Non trouvé."}, {"detail": "Not found."}),
-        ("/api/v1/nowhere/", 404, {"detail": "Non trouvé."}, {"detail": "Not found."}),
+        ("/api/v1/nowhere/%0A/", 404, {"detail": "Non trouvé."}, {"detail": "Not found."}),
     ],
 )
 def test_bad_input_answers_json_in_the_request_language(
