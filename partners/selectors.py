@@ -9,7 +9,7 @@ from django.db.models import Count, F, OuterRef, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 
 # Upward reads of the dossier (composite page): the agreements and missions of a partner.
-from agreements.models import Agreement, AgreementStatus
+from agreements.models import STATUS_GROUPS, Agreement, AgreementStatus
 from missions.models import Mission
 from partners.publishing.language import localized
 from partners.trade.models import TradeFlow
@@ -22,7 +22,15 @@ DOSSIER_LIMIT = 10
 # What the partner list and its exports show of a partner (not its overview).
 LISTED_PARTNER = ("slug", "name_fr", "name_en", "iso_code", "kind", "world_region", "parent")
 # What the dossier's lists show of each record (not their long texts).
-AGREEMENT_ITEM = ("slug", "title_fr", "title_en", "status", "signed_on", "signed_on_precision")
+AGREEMENT_ITEM = (
+    "slug",
+    "title_fr",
+    "title_en",
+    "kind",
+    "status",
+    "signed_on",
+    "signed_on_precision",
+)
 MISSION_ITEM = ("slug", "title_fr", "title_en", "start_date")
 
 
@@ -55,6 +63,7 @@ def partner_dossier(partner: Partner) -> dict:
     # and count the agreements within their status.
     latest = (
         agreements.only(*AGREEMENT_ITEM)
+        .with_latest_step()
         .annotate(
             position=Window(
                 RowNumber(),
@@ -83,7 +92,7 @@ def partner_dossier(partner: Partner) -> dict:
         .order_by(localized("name"), "pk"),
         "offices": partner.offices.order_by(localized("city"), "pk"),
         "agreement_groups": [
-            (AgreementStatus(status).label, status, groups[status][0].status_count, groups[status])
+            (STATUS_GROUPS[status], status, groups[status][0].status_count, groups[status])
             for status in order
             if status in groups
         ],

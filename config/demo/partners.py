@@ -164,7 +164,7 @@ COUNTRY_PROFILES = {
             "pour résoudre ensemble des questions comme l'intégration économique nord-américaine, "
             "la criminalité transfrontalière et la protection de l'environnement.\n"
             "Grâce à six bureaux gouvernementaux aux États-Unis (Atlanta, Boston, Chicago, "
-            "Los Angeles, New York et Washington), le Québec fait valoir et défend ses intérêts "
+            "Los Angeles, New York et Washington, D.C.), le Québec fait valoir et défend ses intérêts "
             "sur une base de réciprocité."
         ),
         "overview_en": (
@@ -173,7 +173,7 @@ COUNTRY_PROFILES = {
             "and California, as a platform for joint efforts on issues such as closer North "
             "American economic integration, cross-border crime and environmental protection.\n"
             "Through six government offices in the United States (Atlanta, Boston, Chicago, "
-            "Los Angeles, New York and Washington), Québec promotes and defends its interests on "
+            "Los Angeles, New York and Washington, D.C.), Québec promotes and defends its interests on "
             "a reciprocal basis."
         ),
     },
@@ -400,14 +400,14 @@ SUBNATIONAL = [
         "name_en": "Bavaria",
         "europe": "La Bavière",
     },
-    # A profile not yet written: a draft, so that the difference shows.
+    # Seed 003 names Catalonia among the European regions, as it names the others.
     {
         "iso": "ES-CT",
         "kind": "region",
         "parent": "ES",
         "name_fr": "Catalogne",
         "name_en": "Catalonia",
-        "draft": True,
+        "europe": "La Catalogne",
     },
     {
         "iso": "IT-25",
@@ -507,8 +507,8 @@ OFFICES = [
     ),
     (
         "US",
-        "Washington",
-        "Washington",
+        "Washington, D.C.",
+        "Washington, D.C.",
         "Bureau du Québec à Washington",
         "Québec Government Office in Washington",
         None,

@@ -129,7 +129,7 @@ def test_the_trade_chart_shows_a_total_whose_split_is_not_given(client, demo):
 def test_agreement_history_says_no_more_than_the_sources(client, demo):
     html = client.get("/en/agreements/entente-education-chine-1980/").content.decode()
     assert '<span class="when">1980</span> Signed' in html
-    assert "Renewed 7 times (date not given)" in html
+    assert "Renewed 7 times (dates not given)" in html
     science = client.get("/en/agreements/entente-science-technologie-chine-1995/")
     assert [e.date_display for e in science.context["dated_events"]] == ["1995", "2005", "2011"]
     assert "Mission of the Minister" not in science.content.decode()

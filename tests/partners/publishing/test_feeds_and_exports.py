@@ -179,6 +179,8 @@ def test_json_holds_the_same_records_with_stable_keys(client, demo):
         ("2008", "in force"),
         ("1995", "in force"),
         ("1980", "in force"),
+        ("signature date unknown", "in force"),
+        ("signature date unknown", "in force"),
     ]
     french = client.get("/fr/ententes/", {"partner": "cn", "status": "in_force", "format": "json"})
     assert list(french.json()[0]) == [
