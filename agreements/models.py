@@ -14,9 +14,9 @@ from partners.publishing.models import (
     PublishableQuerySet,
     choice_label,
     format_partial_date,
-    partial_date_phrase,
     normalise_partial_date,
     partial_date_constraint,
+    partial_date_phrase,
     record_url,
 )
 
@@ -334,7 +334,7 @@ class Agreement(Publishable):
     @property
     def step_date_display(self) -> str:
         """When the latest step was taken: "en 2011", "le 2 septembre 2017"."""
-        kind, date, precision = self.latest_step
+        _kind, date, precision = self.latest_step
         if date is None or precision == DatePrecision.UNKNOWN:
             return str(pgettext_lazy("date", "signature date unknown"))
         return partial_date_phrase(date, precision)

@@ -45,7 +45,7 @@ def test_status_words_agree_with_the_kind(kind, status, french, english):
 
 def test_a_memorandum_card_says_signed_once_and_in_the_masculine(client, demo):
     page = metas(client.get("/fr/ententes/?partner=cn&sort=recent"))
-    assert page[0] == f"Signé en septembre 2017 · Protocole d'entente"
+    assert page[0] == "Signé en septembre 2017 · Protocole d'entente"
     page = metas(client.get("/en/agreements/?partner=cn&sort=recent"))
     assert page[0] == "Signed in September 2017 · Memorandum of understanding"
 
@@ -91,7 +91,7 @@ def test_a_single_undated_event_says_date_in_the_singular(client):
 def test_signed_during_agrees_with_the_kind(client, demo):
     page = html(client.get("/fr/ententes/protocole-technologies-medicales-2017/"))
     assert "<h2>Signé pendant</h2>" in page
-    assert "<span class=\"status status-signed\">Signé</span> · Protocole d'entente" in page
+    assert '<span class="status status-signed">Signé</span> · Protocole d\'entente' in page
     page = html(client.get("/en/agreements/protocole-technologies-medicales-2017/"))
     assert "<h2>Signed during</h2>" in page
 

@@ -1,5 +1,7 @@
 """Issue 13, words of the mission page: honorifics in the page's language, the seed's wording."""
 
+import re
+
 import pytest
 
 from tests.pages import html
@@ -10,7 +12,7 @@ MISSION = "mission-sante-chine-2017"
 
 
 def delegation(page: str) -> list[str]:
-    return [name for name in __import__("re").findall(r"<li><strong>([^<]+)</strong>", page)]
+    return re.findall(r"<li><strong>([^<]+)</strong>", page)
 
 
 def test_honorifics_are_written_as_each_language_writes_them(client, demo):
