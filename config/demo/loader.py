@@ -28,7 +28,7 @@ from partners.models import (
     Transition,
 )
 from partners.publishing.models import PublicationStatus
-from partners.reference import sync_reference_countries
+from partners.reference import sentence_forms, sync_reference_countries
 
 from . import agreements as agreement_data
 from . import missions as mission_data
@@ -215,6 +215,9 @@ def _load() -> LoadResult:
                 "kind": item["kind"],
                 "parent": parent,
                 "world_region": parent.world_region,
+                **sentence_forms(
+                    Partner(name_fr=item["name_fr"], name_en=item["name_en"], kind=item["kind"])
+                ),
                 "overview_fr": overview_fr,
                 "overview_en": overview_en,
                 **_publication(draft=item.get("draft", False)),
