@@ -79,6 +79,12 @@ class PartnerKind(models.TextChoices):
     REGION = "region", _("region")
     MUNICIPALITY = "municipality", _("municipality")
     INTERNATIONAL_ORGANISATION = "organisation", _("international organisation")
+    # Québec's totals with all its partners (the UN M49 and CLDR code 001, "World"): the row
+    # trade shares and ranks are computed against. Never a public profile.
+    WORLD = "world", _("all partners (world)")
+
+
+WORLD_CODE = "001"
 
 
 class PartnerQuerySet(PublishableQuerySet):

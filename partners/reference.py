@@ -11,7 +11,7 @@ import pycountry
 from babel import Locale
 from django.db import transaction
 
-from .models import Partner, PartnerKind
+from .models import WORLD_CODE, Partner, PartnerKind
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,26 @@ def reference_countries() -> list[ReferenceCountry]:
         )
         for country in pycountry.countries
     ]
+
+
+def world_partner() -> Partner:
+    """Québec's totals with all partners, as a partner row the trade import accepts ("Monde",
+    "World", 001): what shares of Québec's trade and ranks are computed against."""
+    english = Locale("en", "CA").territories[WORLD_CODE]
+    partner = Partner(
+        iso_code=WORLD_CODE,
+        slug="monde",
+        kind=PartnerKind.WORLD,
+        name=Locale("fr", "CA").territories[WORLD_CODE],
+        name_fr=Locale("fr", "CA").territories[WORLD_CODE],
+        name_en=english[:1].upper() + english[1:],
+        is_reference=True,
+        article_name_fr="le monde",
+        in_name_fr="dans le monde",
+        article_name_en="the world",
+        in_name_en="in the world",
+    )
+    return partner
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,8 @@ def sync_reference_countries() -> SyncResult:
             updated += 1
         else:
             unchanged += 1
+    if not Partner.objects.filter(iso_code=WORLD_CODE).exists():
+        to_create.append(world_partner())
     Partner.objects.bulk_create(to_create)
     created = len(to_create)
     return SyncResult(created=created, updated=updated, unchanged=unchanged)

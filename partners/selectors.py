@@ -13,7 +13,7 @@ from agreements.models import STATUS_GROUPS, Agreement, AgreementStatus
 from missions.models import Mission
 from partners.publishing.language import localized
 from partners.trade.models import TradeFlow
-from partners.trade.selectors import main_products, yearly_trade
+from partners.trade.selectors import has_estimates, main_products, trade_rank, yearly_trade
 
 from .models import Partner
 
@@ -100,6 +100,13 @@ def partner_dossier(partner: Partner) -> dict:
         "missions": missions.order_by("-start_date")[:DOSSIER_LIMIT],
         "mission_count": missions.count(),
         "trade": trade,
+        "trade_latest": trade[-1] if trade else None,
+        "trade_estimates": has_estimates(
+            trade, [*products[TradeFlow.EXPORT], *products[TradeFlow.IMPORT]]
+        ),
+        "trade_rank": trade_rank(partner, trade[-1]["year"], world=trade[-1]["world"])
+        if trade and trade[-1]["world"]
+        else None,
         "products_year": products_year,
         "top_exports": products[TradeFlow.EXPORT],
         "top_imports": products[TradeFlow.IMPORT],

@@ -295,12 +295,13 @@ def _load() -> LoadResult:
             {"hs_code": code},
             {"label": label_fr, "label_fr": label_fr, "label_en": label_en},
         )
-    for iso, year, flow, code, value in partner_data.TRADE:
+    for iso, year, flow, code, value, basis in partner_data.TRADE:
+        partner = partners.get(iso) or Partner.objects.get(iso_code=iso)
         _upsert(
             TradeFigure,
             result,
-            {"partner": partners[iso], "year": year, "flow": flow, "product": products.get(code)},
-            {"value_cad": value},
+            {"partner": partner, "year": year, "flow": flow, "product": products.get(code)},
+            {"value_cad": value, "basis": basis},
         )
     return result
 

@@ -147,15 +147,15 @@ def test_dates_read_as_each_language_writes_them():
 NBSP = "\u00a0"
 FIGURES = [
     (number, (Decimal("1807"),), f"1{NBSP}807", "1,807"),
-    (number, (Decimal("-1807.5"),), f"-1{NBSP}808", "-1,808"),
+    (number, (Decimal("-1807.5"),), f"\u22121{NBSP}808", "\u22121,808"),
     (number, (Decimal("2.5"),), "2", "2"),
     (number, (Decimal("1234.5678"), 2), f"1{NBSP}234,57", "1,234.57"),
     (number, ("abc",), "—", "—"),
     (money, (Decimal("13800000000"),), f"13,8{NBSP}G$", "$13.8 billion"),
-    (money, (Decimal("-13800000000"),), f"-13,8{NBSP}G$", "-$13.8 billion"),
-    (money, (Decimal("14000000000"),), f"14{NBSP}G$", "$14 billion"),
-    (money, (Decimal("429000000"),), f"429{NBSP}M$", "$429 million"),
-    (money, (Decimal("99960000"),), f"100{NBSP}M$", "$100 million"),
+    (money, (Decimal("-13800000000"),), f"\u221213,8{NBSP}G$", "\u2212$13.8 billion"),
+    (money, (Decimal("14000000000"),), f"14,0{NBSP}G$", "$14.0 billion"),
+    (money, (Decimal("429000000"),), f"429,0{NBSP}M$", "$429.0 million"),
+    (money, (Decimal("99960000"),), f"100,0{NBSP}M$", "$100.0 million"),
     (money, (Decimal("999999"),), f"999{NBSP}999{NBSP}$", "$999,999"),
     (money, (None,), "—", "—"),
     (
@@ -164,13 +164,15 @@ FIGURES = [
         f"3{NBSP}000{NBSP}000{NBSP}000{NBSP}$",
         "$3,000,000,000",
     ),
-    (money_full, (Decimal("-1500.5"),), f"-1{NBSP}500{NBSP}$", "-$1,500"),
+    (money_full, (Decimal("-1500.5"),), f"\u22121{NBSP}500{NBSP}$", "\u2212$1,500"),
     (percent, (Decimal("0.031"),), f"3,1{NBSP}%", "3.1%"),
     (percent, (Decimal("0.031"), 0), f"3{NBSP}%", "3%"),
-    (percent, (Decimal("-0.0125"),), f"-1,2{NBSP}%", "-1.2%"),
+    (percent, (Decimal("-0.0125"),), f"\u22121,2{NBSP}%", "\u22121.2%"),
     (percent, (Decimal("12.5"),), f"1{NBSP}250,0{NBSP}%", "1,250.0%"),
     (signed_percent, (Decimal("0.031"),), f"+3,1{NBSP}%", "+3.1%"),
-    (signed_percent, (Decimal("-0.031"),), f"-3,1{NBSP}%", "-3.1%"),
+    (signed_percent, (Decimal("-0.031"),), f"\u22123,1{NBSP}%", "\u22123.1%"),
+    (money, (Decimal("3000000000"),), f"3,0{NBSP}G$", "$3.0 billion"),
+    (money, (Decimal("-7800000000"),), f"\u22127,8{NBSP}G$", "\u2212$7.8 billion"),
 ]
 
 
