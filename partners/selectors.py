@@ -5,7 +5,7 @@ apps, the records that name the partner. These are the only upward imports of th
 app (tests/guards/test_layers.py holds the list).
 """
 
-from django.db.models import Count, F, OuterRef, Subquery, Window
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 
 # Upward reads of the dossier (composite page): the agreements and missions of a partner.
@@ -37,15 +37,24 @@ MISSION_ITEM = ("slug", "title_fr", "title_en", "start_date")
 def partner_list():
     # A count per listed partner (a subquery served by the parties' and in-force indexes), not a
     # GROUP BY of every partner joined to every agreement before the page is cut.
+    # Counted as the dossier counts them: the partner's agreements and those of the partners
+    # within it (China's with Shandong's and Shanghai's), each agreement once; to three levels
+    # (a country, its states, their cities).
+    within = (
+        Q(partner=OuterRef("pk"))
+        | Q(partner__parent=OuterRef("pk"))
+        | Q(partner__parent__parent=OuterRef("pk"))
+    )
     in_force = (
         Partner.agreements.through.objects.filter(
-            partner=OuterRef("pk"),
+            within,
             agreement__publication_status="published",
             agreement__status=AgreementStatus.IN_FORCE,
         )
         .order_by()
-        .values("partner")
-        .annotate(n=Count("*"))
+        .annotate(group=Value(1))
+        .values("group")
+        .annotate(n=Count("agreement", distinct=True))
         .values("n")
     )
     return (
