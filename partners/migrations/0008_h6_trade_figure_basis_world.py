@@ -17,6 +17,7 @@ class Migration(migrations.Migration):
                     ("reported", "reported by the source"),
                     ("derived", "derived (from a share or a growth rate)"),
                 ],
+                db_default="reported",
                 default="reported",
                 help_text="Derived: computed from a share or a growth rate that the source gives.",
                 max_length=10,

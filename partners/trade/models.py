@@ -127,6 +127,8 @@ class TradeFigure(models.Model):
         max_length=10,
         choices=FigureBasis,
         default=FigureBasis.REPORTED,
+        # Also the database's, for the import's COPY writer, which names the columns it fills.
+        db_default=FigureBasis.REPORTED,
         help_text=_("Derived: computed from a share or a growth rate that the source gives."),
     )
     # The import that created the figure, while the figure is as that import wrote it: any

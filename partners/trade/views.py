@@ -50,6 +50,7 @@ class TradeExplorerView(TemplateView):
                     format_value=money,
                     chart_id=f"chart-{partner.slug}",
                 ),
+                years[-1],
             )
             for partner, years in selectors.by_partner(rows)
         ]

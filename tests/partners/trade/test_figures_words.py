@@ -157,9 +157,8 @@ def test_the_explorer_draws_one_named_chart_a_partner_and_lists_main_products(cl
         "$10.8 billion",
         "$13.8 billion",
         f"{M}$7.8 billion",
-        "≈ +12.1%",
-        "≈ +0.9%",
         "≈ +3.1%",
-        "≈ 3.8%",
-        "≈ 12.5%",
     ]
+    assert "Change in 2016 over the previous year: exports ≈ +12.1%, imports ≈ +0.9%." in english
+    assert "In 2016: ≈ 3.8% of Québec's exports of goods, ≈ 12.5% of its imports." in english
+    assert f"En 2016{N}: ≈{N}3,8{N}% des exportations de biens du Québec" in french
