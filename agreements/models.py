@@ -1,8 +1,11 @@
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from partners.models import Partner, Sector
 from partners.publishing.models import (
@@ -13,6 +16,7 @@ from partners.publishing.models import (
     format_partial_date,
     normalise_partial_date,
     partial_date_constraint,
+    partial_date_phrase,
     record_url,
 )
 
@@ -41,6 +45,108 @@ class DocumentLanguage(models.TextChoices):
     ENGLISH = "en", _("English")
 
 
+class EventKind(models.TextChoices):
+    SIGNED = "signed", _("signed")
+    ENTERED_INTO_FORCE = "in_force", _("entered into force")
+    RENEWED = "renewed", _("renewed")
+    AMENDED = "amended", _("amended")
+    EXPIRED = "expired", _("expired")
+    TERMINATED = "terminated", _("terminated")
+    SUPERSEDED = "superseded", _("superseded")
+
+
+# Status and event words agree with the record's kind (French: "protocole d'entente signé",
+# "entente signée"): one context a kind, so that each language's catalog agrees them.
+STATUS_WORDS = {
+    AgreementKind.AGREEMENT: {
+        AgreementStatus.NEGOTIATION: pgettext_lazy("agreement status", "under negotiation"),
+        AgreementStatus.SIGNED: pgettext_lazy("agreement status", "signed"),
+        AgreementStatus.IN_FORCE: pgettext_lazy("agreement status", "in force"),
+        AgreementStatus.EXPIRED: pgettext_lazy("agreement status", "expired"),
+        AgreementStatus.TERMINATED: pgettext_lazy("agreement status", "terminated"),
+        AgreementStatus.SUPERSEDED: pgettext_lazy("agreement status", "superseded"),
+    },
+    AgreementKind.MEMORANDUM: {
+        AgreementStatus.NEGOTIATION: pgettext_lazy("memorandum status", "under negotiation"),
+        AgreementStatus.SIGNED: pgettext_lazy("memorandum status", "signed"),
+        AgreementStatus.IN_FORCE: pgettext_lazy("memorandum status", "in force"),
+        AgreementStatus.EXPIRED: pgettext_lazy("memorandum status", "expired"),
+        AgreementStatus.TERMINATED: pgettext_lazy("memorandum status", "terminated"),
+        AgreementStatus.SUPERSEDED: pgettext_lazy("memorandum status", "superseded"),
+    },
+    AgreementKind.DECLARATION: {
+        AgreementStatus.NEGOTIATION: pgettext_lazy("declaration status", "under negotiation"),
+        AgreementStatus.SIGNED: pgettext_lazy("declaration status", "signed"),
+        AgreementStatus.IN_FORCE: pgettext_lazy("declaration status", "in force"),
+        AgreementStatus.EXPIRED: pgettext_lazy("declaration status", "expired"),
+        AgreementStatus.TERMINATED: pgettext_lazy("declaration status", "terminated"),
+        AgreementStatus.SUPERSEDED: pgettext_lazy("declaration status", "superseded"),
+    },
+    AgreementKind.PROGRAMME: {
+        AgreementStatus.NEGOTIATION: pgettext_lazy("programme status", "under negotiation"),
+        AgreementStatus.SIGNED: pgettext_lazy("programme status", "signed"),
+        AgreementStatus.IN_FORCE: pgettext_lazy("programme status", "in force"),
+        AgreementStatus.EXPIRED: pgettext_lazy("programme status", "expired"),
+        AgreementStatus.TERMINATED: pgettext_lazy("programme status", "terminated"),
+        AgreementStatus.SUPERSEDED: pgettext_lazy("programme status", "superseded"),
+    },
+}
+EVENT_WORDS = {
+    AgreementKind.AGREEMENT: {
+        EventKind.SIGNED: pgettext_lazy("agreement event", "signed"),
+        EventKind.ENTERED_INTO_FORCE: pgettext_lazy("agreement event", "entered into force"),
+        EventKind.RENEWED: pgettext_lazy("agreement event", "renewed"),
+        EventKind.AMENDED: pgettext_lazy("agreement event", "amended"),
+        EventKind.EXPIRED: pgettext_lazy("agreement event", "expired"),
+        EventKind.TERMINATED: pgettext_lazy("agreement event", "terminated"),
+        EventKind.SUPERSEDED: pgettext_lazy("agreement event", "superseded"),
+    },
+    AgreementKind.MEMORANDUM: {
+        EventKind.SIGNED: pgettext_lazy("memorandum event", "signed"),
+        EventKind.ENTERED_INTO_FORCE: pgettext_lazy("memorandum event", "entered into force"),
+        EventKind.RENEWED: pgettext_lazy("memorandum event", "renewed"),
+        EventKind.AMENDED: pgettext_lazy("memorandum event", "amended"),
+        EventKind.EXPIRED: pgettext_lazy("memorandum event", "expired"),
+        EventKind.TERMINATED: pgettext_lazy("memorandum event", "terminated"),
+        EventKind.SUPERSEDED: pgettext_lazy("memorandum event", "superseded"),
+    },
+    AgreementKind.DECLARATION: {
+        EventKind.SIGNED: pgettext_lazy("declaration event", "signed"),
+        EventKind.ENTERED_INTO_FORCE: pgettext_lazy("declaration event", "entered into force"),
+        EventKind.RENEWED: pgettext_lazy("declaration event", "renewed"),
+        EventKind.AMENDED: pgettext_lazy("declaration event", "amended"),
+        EventKind.EXPIRED: pgettext_lazy("declaration event", "expired"),
+        EventKind.TERMINATED: pgettext_lazy("declaration event", "terminated"),
+        EventKind.SUPERSEDED: pgettext_lazy("declaration event", "superseded"),
+    },
+    AgreementKind.PROGRAMME: {
+        EventKind.SIGNED: pgettext_lazy("programme event", "signed"),
+        EventKind.ENTERED_INTO_FORCE: pgettext_lazy("programme event", "entered into force"),
+        EventKind.RENEWED: pgettext_lazy("programme event", "renewed"),
+        EventKind.AMENDED: pgettext_lazy("programme event", "amended"),
+        EventKind.EXPIRED: pgettext_lazy("programme event", "expired"),
+        EventKind.TERMINATED: pgettext_lazy("programme event", "terminated"),
+        EventKind.SUPERSEDED: pgettext_lazy("programme event", "superseded"),
+    },
+}
+# The dossier's groups of agreements by status: headings that name what they hold.
+STATUS_GROUPS = {
+    AgreementStatus.NEGOTIATION: _("Agreements under negotiation"),
+    AgreementStatus.SIGNED: _("Signed agreements"),
+    AgreementStatus.IN_FORCE: _("Agreements in force"),
+    AgreementStatus.EXPIRED: _("Expired agreements"),
+    AgreementStatus.TERMINATED: _("Terminated agreements"),
+    AgreementStatus.SUPERSEDED: _("Superseded agreements"),
+}
+# "Signed during" a mission, agreeing with the kind.
+SIGNED_DURING = {
+    AgreementKind.AGREEMENT: pgettext_lazy("agreement", "Signed during"),
+    AgreementKind.MEMORANDUM: pgettext_lazy("memorandum", "Signed during"),
+    AgreementKind.DECLARATION: pgettext_lazy("declaration", "Signed during"),
+    AgreementKind.PROGRAMME: pgettext_lazy("programme", "Signed during"),
+}
+
+
 class AgreementQuerySet(PublishableQuerySet):
     def in_force(self):
         return self.filter(status=AgreementStatus.IN_FORCE)
@@ -54,6 +160,18 @@ class AgreementQuerySet(PublishableQuerySet):
         DISTINCT over whole rows, which the paginator would count again."""
         parties = Agreement.parties.through.objects.filter(partner__in=partners)
         return self.filter(pk__in=parties.values("agreement"))
+
+    def with_latest_step(self):
+        """Each agreement's latest dated step (signed 1995, renewed 2011) as `step_kind`,
+        `step_date` and `step_precision`, in the same query: what its card says of it."""
+        latest = AgreementEvent.objects.filter(
+            agreement=OuterRef("pk"), date__isnull=False
+        ).order_by("-date", "-pk")
+        return self.annotate(
+            step_kind=Subquery(latest.values("kind")[:1]),
+            step_date=Subquery(latest.values("date")[:1]),
+            step_precision=Subquery(latest.values("date_precision")[:1]),
+        )
 
 
 class Agreement(Publishable):
@@ -227,7 +345,52 @@ class Agreement(Publishable):
 
     @property
     def status_label(self):
-        return choice_label(AgreementStatus, self.status)
+        """The status in words agreeing with the kind ("protocole d'entente signé")."""
+        words = STATUS_WORDS.get(self.kind, STATUS_WORDS[AgreementKind.AGREEMENT])
+        return words.get(self.status) or choice_label(AgreementStatus, self.status)
+
+    @property
+    def signed_during_label(self):
+        return SIGNED_DURING.get(self.kind, SIGNED_DURING[AgreementKind.AGREEMENT])
+
+    def event_word(self, event_kind: str):
+        words = EVENT_WORDS.get(self.kind, EVENT_WORDS[AgreementKind.AGREEMENT])
+        return words.get(event_kind) or choice_label(EventKind, event_kind)
+
+    @property
+    def latest_step(self) -> tuple[str, datetime.date | None, str]:
+        """(event kind, date, precision) of the latest dated step, from with_latest_step(),
+        else the signature."""
+        kind = getattr(self, "step_kind", None)
+        if kind and kind != EventKind.SIGNED:
+            return kind, self.step_date, self.step_precision
+        return EventKind.SIGNED, self.signed_on, self.signed_on_precision
+
+    @property
+    def step_joins_status(self) -> bool:
+        """Whether the status already says the latest step ("Signé" then "en septembre
+        2017"), so that a card says it once."""
+        return self.status == AgreementStatus.SIGNED and self.latest_step[0] == EventKind.SIGNED
+
+    @property
+    def step_date_display(self) -> str:
+        """When the latest step was taken: "en 2011", "le 2 septembre 2017"."""
+        _kind, date, precision = self.latest_step
+        if date is None or precision == DatePrecision.UNKNOWN:
+            return str(pgettext_lazy("date", "signature date unknown"))
+        return partial_date_phrase(date, precision)
+
+    @property
+    def step_display(self) -> str:
+        """The latest step in words: "renouvelée en 2011", "signée en 1995", "date de
+        signature inconnue"."""
+        kind, date, precision = self.latest_step
+        if date is None or precision == DatePrecision.UNKNOWN:
+            return self.step_date_display
+        return pgettext_lazy("step and date", "%(step)s %(date)s") % {
+            "step": self.event_word(kind),
+            "date": self.step_date_display,
+        }
 
     @property
     def kind_label(self):
@@ -235,21 +398,13 @@ class Agreement(Publishable):
 
     @property
     def signed_on_display(self) -> str:
+        if self.signed_on is None or self.signed_on_precision == DatePrecision.UNKNOWN:
+            return str(pgettext_lazy("date", "signature date unknown"))
         return format_partial_date(self.signed_on, self.signed_on_precision)
 
     @property
     def signature_year(self) -> int | None:
         return self.signed_on.year if self.signed_on else None
-
-
-class EventKind(models.TextChoices):
-    SIGNED = "signed", _("signed")
-    ENTERED_INTO_FORCE = "in_force", _("entered into force")
-    RENEWED = "renewed", _("renewed")
-    AMENDED = "amended", _("amended")
-    EXPIRED = "expired", _("expired")
-    TERMINATED = "terminated", _("terminated")
-    SUPERSEDED = "superseded", _("superseded")
 
 
 class AgreementEvent(models.Model):
@@ -288,7 +443,8 @@ class AgreementEvent(models.Model):
 
     @property
     def kind_label(self):
-        return choice_label(EventKind, self.kind)
+        """The event in words agreeing with its agreement's kind ("signé", "renouvelée")."""
+        return self.agreement.event_word(self.kind)
 
     @property
     def date_display(self) -> str:

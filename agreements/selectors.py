@@ -12,7 +12,7 @@ from partners.publishing.exports import iso_date, iso_datetime
 from partners.publishing.language import localized, text_in
 
 from .filters import AgreementFilter
-from .models import Agreement, AgreementEvent, EventKind
+from .models import Agreement, AgreementEvent
 
 # The list's sort orders: key -> (label, ordering). Agreements of unknown date come last.
 SORTS = {
@@ -69,7 +69,12 @@ def filtered_agreements(filterset: AgreementFilter, sort: str = DEFAULT_SORT) ->
     """The list's agreements, sorted, with what the list shows of them (title, status,
     signature, parties)."""
     _label, ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
-    return filterset.qs.only(*LISTED_FIELDS).prefetch_related(party_names()).order_by(*ordering())
+    return (
+        filterset.qs.only(*LISTED_FIELDS)
+        .with_latest_step()
+        .prefetch_related(party_names())
+        .order_by(*ordering())
+    )
 
 
 def agreement_detail() -> QuerySet:
@@ -96,7 +101,7 @@ def timeline(events: list[AgreementEvent]) -> tuple[list[AgreementEvent], list[d
     for kind in dict.fromkeys(event.kind for event in undated):
         same = [event for event in undated if event.kind == kind]
         groups.append(
-            {"kind": kind, "label": EventKind(kind).label, "count": len(same), "events": same}
+            {"kind": kind, "label": same[0].kind_label, "count": len(same), "events": same}
         )
     return dated, groups
 

@@ -31,6 +31,7 @@ def recent_agreements(count: int):
     agreements = (
         Agreement.objects.filter(pk__in=ids)
         .only(*agreement_selectors.LISTED_FIELDS)
+        .with_latest_step()
         .prefetch_related(agreement_selectors.party_names())
     )
     return sorted(agreements, key=lambda agreement: ids.index(agreement.pk))
@@ -41,14 +42,17 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # Every profiled partner, in its world region (a state or region in its country's).
         partners = (
             Partner.objects.published()
-            .filter(parent__isnull=True)
+            .select_related("parent")
+            .only("pk", "slug", "name_fr", "name_en", "world_region", "parent__world_region")
             .order_by(localized("name"), "pk")
         )
         regions = {}
-        for partner in partners.only("pk", "slug", "name_fr", "name_en", "world_region"):
-            regions.setdefault(partner.world_region, []).append(partner)
+        for partner in partners:
+            region = partner.world_region or (partner.parent.world_region if partner.parent else "")
+            regions.setdefault(region, []).append(partner)
         context.update(
             missions=Mission.objects.published()
             .only(*mission_selectors.LISTED_FIELDS)
@@ -57,8 +61,12 @@ class HomeView(TemplateView):
             agreements=recent_agreements(5),
             # The world regions by their names in the page's language.
             regions=sorted(
-                ((label, regions[code]) for code, label in WorldRegion.choices if code in regions),
-                key=lambda region: sort_key(str(region[0])),
+                (
+                    (code, label, regions[code])
+                    for code, label in WorldRegion.choices
+                    if code in regions
+                ),
+                key=lambda region: sort_key(str(region[1])),
             ),
             counts={
                 "partners": Partner.objects.published().count(),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from agreements.models import Agreement
 from partners.models import Partner, Sector
@@ -159,6 +160,28 @@ class MissionPlace(models.Model):
         return self.city
 
 
+# Honorifics as reports write them before a name (French usage), and as each language writes
+# them: they are content, so the English page says "Mr." and "Dr." where the report says "M."
+# and "Dr".
+HONORIFICS = {
+    "M.": pgettext_lazy("honorific, man", "Mr."),
+    "Mme": pgettext_lazy("honorific, woman", "Ms."),
+    "Mlle": pgettext_lazy("honorific, woman", "Ms."),
+    "Dr": pgettext_lazy("honorific, man", "Dr."),
+    "Dre": pgettext_lazy("honorific, woman", "Dr."),
+    "Pr": pgettext_lazy("honorific, man", "Prof."),
+    "Pre": pgettext_lazy("honorific, woman", "Prof."),
+}
+
+
+def with_honorific(name: str) -> str:
+    """`name` with its leading honorific as the page's language writes it."""
+    first, _space, rest = name.partition(" ")
+    if rest and first in HONORIFICS:
+        return f"{HONORIFICS[first]} {rest}"
+    return name
+
+
 class DelegationMember(models.Model):
     """A member of the ministerial delegation, in the order of the report."""
 
@@ -176,6 +199,11 @@ class DelegationMember(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def display_name(self) -> str:
+        """The name with its honorific in the page's language ("Mme" / "Ms.")."""
+        return with_honorific(self.name)
 
 
 class Recommendation(models.Model):

@@ -1,5 +1,5 @@
 import django_filters
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.publishing.language import localized
@@ -55,7 +55,12 @@ class PartnerFilter(django_filters.FilterSet):
         choices=WorldRegion.choices,
         label=_("World region"),
     )
-    kind = django_filters.ChoiceFilter(widget=Select, choices=PartnerKind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(
+        widget=Select,
+        # The world row (Québec's totals with all partners) is never a public profile.
+        choices=[choice for choice in PartnerKind.choices if choice[0] != PartnerKind.WORLD],
+        label=_("Kind"),
+    )
     sector = sector_filter()
     agreements = django_filters.ChoiceFilter(
         widget=Select,
@@ -73,7 +78,10 @@ class PartnerFilter(django_filters.FilterSet):
         # agreements and do not import them.
         in_force = Exists(
             Partner.agreements.through.objects.filter(
-                partner=OuterRef("pk"),
+                # As the list counts them: with the partners within (selectors.partner_list).
+                Q(partner=OuterRef("pk"))
+                | Q(partner__parent=OuterRef("pk"))
+                | Q(partner__parent__parent=OuterRef("pk")),
                 agreement__publication_status="published",
                 agreement__status="in_force",
             )

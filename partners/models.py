@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from partners.publishing.language import active_language, text_in, translated_value
 from partners.publishing.models import (
     PendingVersion,
     Publishable,
@@ -80,6 +81,12 @@ class PartnerKind(models.TextChoices):
     REGION = "region", _("region")
     MUNICIPALITY = "municipality", _("municipality")
     INTERNATIONAL_ORGANISATION = "organisation", _("international organisation")
+    # Québec's totals with all its partners (the UN M49 and CLDR code 001, "World"): the row
+    # trade shares and ranks are computed against. Never a public profile.
+    WORLD = "world", _("all partners (world)")
+
+
+WORLD_CODE = "001"
 
 
 class PartnerQuerySet(PublishableQuerySet):
@@ -123,6 +130,18 @@ class Partner(Publishable):
     )
     world_region = models.CharField(
         _("world region"), max_length=2, choices=WorldRegion, blank=True, db_index=True
+    )
+    article_name = models.CharField(
+        _("name in a sentence"),
+        max_length=220,
+        blank=True,
+        help_text=_("With its article: “la Chine”, “les États-Unis”; “the United States”."),
+    )
+    in_name = models.CharField(
+        _("name after “in”"),
+        max_length=230,
+        blank=True,
+        help_text=_("“en Chine”, “au Brésil”, “aux États-Unis”; “in the United States”."),
     )
     overview = models.TextField(_("overview"), blank=True)
     sectors = models.ManyToManyField(
@@ -184,6 +203,24 @@ class Partner(Publishable):
     @property
     def kind_label(self):
         return choice_label(PartnerKind, self.kind)
+
+    @property
+    def name_in_sentence(self) -> str:
+        """The name as a sentence of the page's language writes it ("avec la Chine")."""
+        return self._sentence_form("article_name")
+
+    @property
+    def name_after_in(self) -> str:
+        """ "au Brésil", "aux États-Unis" / "in the United States"."""
+        return self._sentence_form("in_name")
+
+    def _sentence_form(self, field: str) -> str:
+        # The other language's form would be wrong here (no "la Chine" in English): the bare
+        # name in the page's language instead.
+        text, source = translated_value(self, field)
+        if text and source == active_language():
+            return text
+        return text_in(self, "name")
 
     @property
     def world_region_label(self):

@@ -7,17 +7,17 @@ app (tests/guards/test_layers.py holds the list).
 
 import datetime
 
-from django.db.models import Count, F, OuterRef, Subquery, Window
+from django.db.models import Count, F, OuterRef, Q, Subquery, Value, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils.translation import gettext as _
 
 # Upward reads of the dossier (composite page): the agreements and missions of a partner.
-from agreements.models import Agreement, AgreementStatus
+from agreements.models import STATUS_GROUPS, Agreement, AgreementStatus
 from missions.models import Mission
 from partners.publishing.exports import iso_date, iso_datetime
 from partners.publishing.language import localized, text_in
 from partners.trade.models import TradeFlow
-from partners.trade.selectors import main_products, yearly_trade
+from partners.trade.selectors import has_estimates, main_products, trade_rank, yearly_trade
 
 from .models import Partner
 
@@ -26,22 +26,39 @@ DOSSIER_LIMIT = 10
 # What the partner list and its exports show of a partner (not its overview).
 LISTED_PARTNER = ("slug", "name_fr", "name_en", "iso_code", "kind", "world_region", "parent")
 # What the dossier's lists show of each record (not their long texts).
-AGREEMENT_ITEM = ("slug", "title_fr", "title_en", "status", "signed_on", "signed_on_precision")
+AGREEMENT_ITEM = (
+    "slug",
+    "title_fr",
+    "title_en",
+    "kind",
+    "status",
+    "signed_on",
+    "signed_on_precision",
+)
 MISSION_ITEM = ("slug", "title_fr", "title_en", "start_date")
 
 
 def partner_list():
     # A count per listed partner (a subquery served by the parties' and in-force indexes), not a
     # GROUP BY of every partner joined to every agreement before the page is cut.
+    # Counted as the dossier counts them: the partner's agreements and those of the partners
+    # within it (China's with Shandong's and Shanghai's), each agreement once; to three levels
+    # (a country, its states, their cities).
+    within = (
+        Q(partner=OuterRef("pk"))
+        | Q(partner__parent=OuterRef("pk"))
+        | Q(partner__parent__parent=OuterRef("pk"))
+    )
     in_force = (
         Partner.agreements.through.objects.filter(
-            partner=OuterRef("pk"),
+            within,
             agreement__publication_status="published",
             agreement__status=AgreementStatus.IN_FORCE,
         )
         .order_by()
-        .values("partner")
-        .annotate(n=Count("*"))
+        .annotate(group=Value(1))
+        .values("group")
+        .annotate(n=Count("agreement", distinct=True))
         .values("n")
     )
     return (
@@ -59,6 +76,7 @@ def partner_dossier(partner: Partner) -> dict:
     # and count the agreements within their status.
     latest = (
         agreements.only(*AGREEMENT_ITEM)
+        .with_latest_step()
         .annotate(
             position=Window(
                 RowNumber(),
@@ -87,7 +105,7 @@ def partner_dossier(partner: Partner) -> dict:
         .order_by(localized("name"), "pk"),
         "offices": partner.offices.order_by(localized("city"), "pk"),
         "agreement_groups": [
-            (AgreementStatus(status).label, status, groups[status][0].status_count, groups[status])
+            (STATUS_GROUPS[status], status, groups[status][0].status_count, groups[status])
             for status in order
             if status in groups
         ],
@@ -95,6 +113,13 @@ def partner_dossier(partner: Partner) -> dict:
         "missions": missions.order_by("-start_date")[:DOSSIER_LIMIT],
         "mission_count": missions.count(),
         "trade": trade,
+        "trade_latest": trade[-1] if trade else None,
+        "trade_estimates": has_estimates(
+            trade, [*products[TradeFlow.EXPORT], *products[TradeFlow.IMPORT]]
+        ),
+        "trade_rank": trade_rank(partner, trade[-1]["year"], world=trade[-1]["world"])
+        if trade and trade[-1]["world"]
+        else None,
         "products_year": products_year,
         "top_exports": products[TradeFlow.EXPORT],
         "top_imports": products[TradeFlow.IMPORT],

@@ -18,7 +18,7 @@ class SectorTranslation(TranslationOptions):
 
 @register(Partner)
 class PartnerTranslation(TranslationOptions):
-    fields = ("name", "overview")
+    fields = ("name", "article_name", "in_name", "overview")
 
 
 @register(Office)

@@ -63,7 +63,8 @@ class PartnerDetailView(PublicDetailMixin, DetailView):
         if dossier["trade"]:
             context["trade_chart"] = yearly_bars(
                 dossier["trade"],
-                title=_("Trade in goods with %(partner)s, by year") % {"partner": self.object},
+                title=_("Trade in goods with %(partner)s, by year")
+                % {"partner": self.object.name_in_sentence},
                 series=[
                     ("exports", TradeFlow.EXPORT.label.capitalize(), "bar-exports"),
                     ("imports", TradeFlow.IMPORT.label.capitalize(), "bar-imports"),

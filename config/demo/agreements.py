@@ -94,13 +94,16 @@ AGREEMENTS = [
             {"number": 4, "year": 2016},
         ],
     },
+    # In force: the 2017 mission report (seed 004) says the cooperation agreements between China
+    # and Québec are in force (eight of them, with Shandong's and Shanghai's among them); seed
+    # 000 names these two, without a date.
     {
         "slug": "entente-science-technologie-shanghai",
         "title_fr": "Entente de coopération en science et technologie avec la Ville de Shanghai",
         "title_en": "Science and technology cooperation agreement with the City of Shanghai",
         "parties": ["CN-SH"],
         "sectors": ["science-technology"],
-        "status": "signed",
+        "status": "in_force",
         "signed": (None, UNKNOWN),
         "summary_fr": "Entente de coopération en science et technologie signée avec la Ville de Shanghai.",
         "summary_en": "Science and technology cooperation agreement signed with the City of Shanghai.",
@@ -112,7 +115,7 @@ AGREEMENTS = [
         "title_en": "Science and technology cooperation agreement with Shandong Province",
         "parties": ["CN-SD"],
         "sectors": ["science-technology"],
-        "status": "signed",
+        "status": "in_force",
         "signed": (None, UNKNOWN),
         "summary_fr": "Entente de coopération en science et technologie signée avec la province du Shandong.",
         "summary_en": "Science and technology cooperation agreement signed with Shandong Province.",

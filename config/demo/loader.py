@@ -29,7 +29,7 @@ from partners.models import (
     Transition,
 )
 from partners.publishing.models import PublicationStatus
-from partners.reference import sync_reference_countries
+from partners.reference import sentence_forms, sync_reference_countries
 
 from . import agreements as agreement_data
 from . import missions as mission_data
@@ -222,6 +222,9 @@ def _load() -> LoadResult:
                 "kind": item["kind"],
                 "parent": parent,
                 "world_region": parent.world_region,
+                **sentence_forms(
+                    Partner(name_fr=item["name_fr"], name_en=item["name_en"], kind=item["kind"])
+                ),
                 "overview_fr": overview_fr,
                 "overview_en": overview_en,
                 **_publication(draft=item.get("draft", False)),
@@ -299,12 +302,13 @@ def _load() -> LoadResult:
             {"hs_code": code},
             {"label": label_fr, "label_fr": label_fr, "label_en": label_en},
         )
-    for iso, year, flow, code, value in partner_data.TRADE:
+    for iso, year, flow, code, value, basis in partner_data.TRADE:
+        partner = partners.get(iso) or Partner.objects.get(iso_code=iso)
         _upsert(
             TradeFigure,
             result,
-            {"partner": partners[iso], "year": year, "flow": flow, "product": products.get(code)},
-            {"value_cad": value},
+            {"partner": partner, "year": year, "flow": flow, "product": products.get(code)},
+            {"value_cad": value, "basis": basis},
         )
     return result
 

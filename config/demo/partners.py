@@ -164,7 +164,7 @@ COUNTRY_PROFILES = {
             "pour résoudre ensemble des questions comme l'intégration économique nord-américaine, "
             "la criminalité transfrontalière et la protection de l'environnement.\n"
             "Grâce à six bureaux gouvernementaux aux États-Unis (Atlanta, Boston, Chicago, "
-            "Los Angeles, New York et Washington), le Québec fait valoir et défend ses intérêts "
+            "Los Angeles, New York et Washington, D.C.), le Québec fait valoir et défend ses intérêts "
             "sur une base de réciprocité."
         ),
         "overview_en": (
@@ -173,7 +173,7 @@ COUNTRY_PROFILES = {
             "and California, as a platform for joint efforts on issues such as closer North "
             "American economic integration, cross-border crime and environmental protection.\n"
             "Through six government offices in the United States (Atlanta, Boston, Chicago, "
-            "Los Angeles, New York and Washington), Québec promotes and defends its interests on "
+            "Los Angeles, New York and Washington, D.C.), Québec promotes and defends its interests on "
             "a reciprocal basis."
         ),
     },
@@ -400,14 +400,14 @@ SUBNATIONAL = [
         "name_en": "Bavaria",
         "europe": "La Bavière",
     },
-    # A profile not yet written: a draft, so that the difference shows.
+    # Seed 003 names Catalonia among the European regions, as it names the others.
     {
         "iso": "ES-CT",
         "kind": "region",
         "parent": "ES",
         "name_fr": "Catalogne",
         "name_en": "Catalonia",
-        "draft": True,
+        "europe": "La Catalogne",
     },
     {
         "iso": "IT-25",
@@ -507,8 +507,8 @@ OFFICES = [
     ),
     (
         "US",
-        "Washington",
-        "Washington",
+        "Washington, D.C.",
+        "Washington, D.C.",
         "Bureau du Québec à Washington",
         "Québec Government Office in Washington",
         None,
@@ -523,10 +523,14 @@ OFFICES = [
     ),
 ]
 
-# Trade with China (seed 000). 2016: exports $3 billion, imports $10.8 billion, the five main
-# products each way with their share of the total (value = share x total). 2015 totals are not
-# in the seed as such: they follow from its growth rates (exports +12.1%, imports +0.9%), rounded
-# to the million; they give back 12.1%, 0.9%, $13.8 billion in 2016 and +3.1% overall.
+# Trade with China (seed 000). 2016: exports $3 billion, imports $10.8 billion, as reported. The
+# five main products each way are given as shares of the total: their values are derived (value
+# = share x total). 2015 totals are not in the seed as such: they follow from its growth rates
+# (exports +12.1%, imports +0.9%), rounded to the million, so they are derived too; they give
+# back 12.1%, 0.9%, $13.8 billion in 2016 and +3.1% overall. Québec's totals with all partners
+# (the world row, "001") follow from China's shares of them (3.8% of exports, 12.5% of imports),
+# rounded to the million: derived.
+REPORTED, DERIVED = "reported", "derived"
 PRODUCTS = {
     # HS heading: (French label, English label)
     "8802": (
@@ -554,20 +558,23 @@ PRODUCTS = {
 }
 TRADE = [
     # (partner iso, year, flow, HS code or None for the total, value in CAD)
-    ("CN", 2015, "export", None, 2_676_000_000),
-    ("CN", 2015, "import", None, 10_704_000_000),
-    ("CN", 2016, "export", None, 3_000_000_000),
-    ("CN", 2016, "import", None, 10_800_000_000),
-    ("CN", 2016, "export", "8802", 429_000_000),  # 14.3 %
-    ("CN", 2016, "export", "2601", 285_000_000),  # 9.5 %
-    ("CN", 2016, "export", "0203", 246_000_000),  # 8.2 %
-    ("CN", 2016, "export", "8703", 237_000_000),  # 7.9 %
-    ("CN", 2016, "export", "4705", 156_000_000),  # 5.2 %
-    ("CN", 2016, "import", "8471", 864_000_000),  # 8.0 %
-    ("CN", 2016, "import", "8517", 378_000_000),  # 3.5 %
-    ("CN", 2016, "import", "4202", 291_600_000),  # 2.7 %
-    ("CN", 2016, "import", "9503", 270_000_000),  # 2.5 %
-    ("CN", 2016, "import", "9405", 248_400_000),  # 2.3 %
+    ("CN", 2015, "export", None, 2_676_000_000, DERIVED),
+    ("CN", 2015, "import", None, 10_704_000_000, DERIVED),
+    ("CN", 2016, "export", None, 3_000_000_000, REPORTED),
+    ("CN", 2016, "import", None, 10_800_000_000, REPORTED),
+    ("CN", 2016, "export", "8802", 429_000_000, DERIVED),  # 14.3 %
+    ("CN", 2016, "export", "2601", 285_000_000, DERIVED),  # 9.5 %
+    ("CN", 2016, "export", "0203", 246_000_000, DERIVED),  # 8.2 %
+    ("CN", 2016, "export", "8703", 237_000_000, DERIVED),  # 7.9 %
+    ("CN", 2016, "export", "4705", 156_000_000, DERIVED),  # 5.2 %
+    ("CN", 2016, "import", "8471", 864_000_000, DERIVED),  # 8.0 %
+    ("CN", 2016, "import", "8517", 378_000_000, DERIVED),  # 3.5 %
+    ("CN", 2016, "import", "4202", 291_600_000, DERIVED),  # 2.7 %
+    ("CN", 2016, "import", "9503", 270_000_000, DERIVED),  # 2.5 %
+    ("CN", 2016, "import", "9405", 248_400_000, DERIVED),  # 2.3 %
+    # Québec with all partners (seed 000: China is 3.8% of Québec's exports, 12.5% of imports).
+    ("001", 2016, "export", None, 78_947_000_000, DERIVED),
+    ("001", 2016, "import", None, 86_400_000_000, DERIVED),
     # South Korea: only the two-way total is given (seed 002).
-    ("KR", 2016, "total", None, 2_100_000_000),
+    ("KR", 2016, "total", None, 2_100_000_000, REPORTED),
 ]

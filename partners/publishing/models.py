@@ -21,7 +21,7 @@ from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override, pgettext_lazy
+from django.utils.translation import override, pgettext, pgettext_lazy
 
 from partners.publishing.language import active_language
 
@@ -213,9 +213,25 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     return date_format(value, "DATE_FORMAT")
 
 
+def partial_date_phrase(value: datetime.date, precision: str) -> str:
+    """A partial date after a verb, with its preposition: "en 2011", "en septembre 2017",
+    "le 2 septembre 2017" / "in 2011", "in September 2017", "on September 2, 2017"."""
+    shown = format_partial_date(value, precision)
+    if precision == DatePrecision.DAY:
+        return pgettext("partial date", "on %(date)s") % {"date": shown}
+    return pgettext("partial date", "in %(date)s") % {"date": shown}
+
+
+def _day(date, months) -> str:
+    """The day of the month; the first as the language writes it ("1er juillet")."""
+    if date.day == 1:
+        return pgettext("first day of the month", "1")
+    return str(date.day)
+
+
 # The specifiers of Django's date formats that date_format() below writes itself.
 DATE_SPECIFIERS = {
-    "j": lambda date, months: str(date.day),
+    "j": _day,
     "d": lambda date, months: f"{date.day:02d}",
     "n": lambda date, months: str(date.month),
     "m": lambda date, months: f"{date.month:02d}",

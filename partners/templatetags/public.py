@@ -14,10 +14,10 @@ import functools
 from decimal import Decimal
 
 from babel import Locale
-from babel.numbers import NumberPattern, get_minus_sign_symbol
+from babel.numbers import NumberPattern
 from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import pgettext, pgettext_lazy
 
 from partners.publishing.language import (
     active_language,
@@ -31,6 +31,7 @@ from partners.publishing.models import date_format
 register = template.Library()
 
 BABEL_LOCALES = {"fr": "fr_CA", "en": "en_CA"}
+MINUS = "\u2212"
 
 
 def babel_locale() -> str:
@@ -117,7 +118,9 @@ def _format(
     language's CLDR pattern of that kind."""
     language = active_language()
     pattern = _pattern(language, kind, digits, optional_digits)
-    return pattern.apply(amount, _locale(language), currency="CAD", currency_digits=False)
+    text = pattern.apply(amount, _locale(language), currency="CAD", currency_digits=False)
+    # A real minus sign (U+2212), not the hyphen CLDR gives both languages.
+    return text.replace("-", MINUS)
 
 
 def _decimal(value) -> Decimal | None:
@@ -145,22 +148,28 @@ MONEY_SCALES = [
 
 
 @register.filter
-def money(value):
-    """Compact dollars: 13,8 G$ / $13.8 billion; 429 M$ / $429 million."""
+def money(value, digits=1):
+    """Compact dollars, always to one decimal, so that a table or a chart reads at one
+    precision: 13,8 G$ / $13.8 billion; 3,0 G$ / $3.0 billion; 429,0 M$ / $429.0 million."""
     amount = _decimal(value)
     if amount is None:
         return "—"
     for scale, wording in MONEY_SCALES:
         if abs(amount) >= scale:
-            scaled = abs(amount) / scale
-            shown = _format(scaled, 1 if scaled < 100 else 0, optional_digits=True)
-            sign = _minus_sign() if amount < 0 else ""
+            shown = _format(abs(amount) / scale, int(digits))
+            sign = MINUS if amount < 0 else ""
             return sign + wording % {"amount": shown}
     return money_full(value)
 
 
-def _minus_sign() -> str:
-    return get_minus_sign_symbol(_locale(active_language()))
+@register.filter
+def estimated(text, derived):
+    """A formatted figure marked as estimated where it is `derived` (computed from a share or a
+    growth rate, not reported): `{{ row.exports|money|estimated:row.exports_derived }}`,
+    "≈ 2,7 G$"."""
+    if not derived or text == "—":
+        return text
+    return pgettext("estimated figure", "≈ %(figure)s") % {"figure": text}
 
 
 @register.filter

@@ -7,7 +7,7 @@ years draws 60 bars. Coordinates are written as Python writes floats, as the tem
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
@@ -25,18 +25,22 @@ class Bar:
     label: str
 
 
-def _nice_ceiling(value: Decimal) -> Decimal:
-    if value <= 0:
-        return Decimal(1)
-    magnitude = Decimal(10) ** (len(str(int(value))) - 1)
-    for step in (1, 2, 2.5, 5, 10):
-        ceiling = magnitude * Decimal(str(step))
-        if ceiling >= value:
-            return ceiling
-    return magnitude * 10
+def axis_ticks(maximum: Decimal, most: int = 4) -> list[Decimal]:
+    """Round ticks from 0 for values up to `maximum`: a step of 1, 2 or 5 times a power of ten,
+    at most `most` steps, the last tick the first at or above the maximum (10.8 -> 0, 5, 10,
+    15; 3 -> 0, 1, 2, 3)."""
+    if maximum <= 0:
+        return [Decimal(0), Decimal(1)]
+    raw = Decimal(maximum) / most
+    magnitude = Decimal(10) ** raw.adjusted()
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    count = int((Decimal(maximum) / step).to_integral_value(rounding=ROUND_CEILING))
+    return [step * index for index in range(count + 1)]
 
 
-def yearly_bars(rows, *, title: str, series: list[tuple[str, str, str]], format_value) -> str:
+def yearly_bars(
+    rows, *, title: str, series: list[tuple[str, str, str]], format_value, chart_id="chart"
+) -> str:
     """Grouped bars, one group a year. rows: dicts with "year" and each series' key.
 
     series: [(key, label, css class)]. format_value: turns a value into the page's language.
@@ -49,7 +53,8 @@ def yearly_bars(rows, *, title: str, series: list[tuple[str, str, str]], format_
     width, height, left, bottom, top = 640, 280, 90, 40, 20
     plot_w, plot_h = width - left - 20, height - bottom - top
     values = [row[key] for row in rows for key, _label, _css in series if row.get(key) is not None]
-    ceiling = _nice_ceiling(max(values, default=Decimal(0)))
+    ticks = axis_ticks(max(values, default=Decimal(0)))
+    ceiling = ticks[-1]
     groups = max(len(rows), 1)
     group_w = plot_w / groups
     bar_w = min(40.0, group_w * 0.8 / max(len(series), 1))
@@ -73,14 +78,15 @@ def yearly_bars(rows, *, title: str, series: list[tuple[str, str, str]], format_
                 )
             )
     ticks = [
-        (round(top + plot_h - plot_h * fraction, 1), format_value(ceiling * Decimal(str(fraction))))
-        for fraction in (0, 0.25, 0.5, 0.75, 1)
+        (round(top + plot_h - plot_h * float(tick / ceiling), 1), format_value(tick))
+        for tick in ticks
     ]
     right = width - 20
     return render_to_string(
         "includes/chart_bars.svg",
         {
             "title": title,
+            "chart_id": chart_id,
             "width": width,
             "height": height,
             "left": left,

@@ -28,7 +28,7 @@ def partners_with_trade(request=None):
     return (
         Partner.objects.published()
         .filter(pk__in=TradeFigure.objects.values("partner"))
-        .only("slug", "name_fr", "name_en", "iso_code")
+        .only("slug", "name_fr", "name_en", "iso_code", "article_name_fr", "article_name_en")
         .order_by(localized("name"), "pk")
     )
 

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q, Sum
+from django.db.models import Count, F, Q, Sum
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +30,14 @@ class TradeFlow(models.TextChoices):
     EXPORT = "export", _("exports")
     IMPORT = "import", _("imports")
     TOTAL = "total", _("total trade (both ways)")
+
+
+class FigureBasis(models.TextChoices):
+    """How a figure is known: as its source reports it, or derived from what the source gives
+    (a share of a total, a growth rate). Pages mark derived figures as estimates."""
+
+    REPORTED = "reported", _("reported by the source")
+    DERIVED = "derived", _("derived (from a share or a growth rate)")
 
 
 class TradeFigureQuerySet(models.QuerySet):
@@ -63,10 +71,21 @@ class TradeFigureQuerySet(models.QuerySet):
         exports = Sum("value_cad", filter=Q(flow=TradeFlow.EXPORT))
         imports = Sum("value_cad", filter=Q(flow=TradeFlow.IMPORT))
         stored_total = Sum("value_cad", filter=Q(flow=TradeFlow.TOTAL))
+
+        def derived(flow):
+            return Count("pk", filter=Q(flow=flow, basis=FigureBasis.DERIVED))
+
         return (
             self.totals()
             .values("partner", "year")
-            .annotate(exports=exports, imports=imports, stored_total=stored_total)
+            .annotate(
+                exports=exports,
+                imports=imports,
+                stored_total=stored_total,
+                exports_derived=derived(TradeFlow.EXPORT),
+                imports_derived=derived(TradeFlow.IMPORT),
+                stored_total_derived=derived(TradeFlow.TOTAL),
+            )
             .annotate(
                 total=models.Case(
                     models.When(
@@ -116,6 +135,15 @@ class TradeFigure(models.Model):
         help_text=_("Leave empty for the total of this flow."),
     )
     value_cad = models.DecimalField(_("value (CAD)"), max_digits=18, decimal_places=2)
+    basis = models.CharField(
+        _("how the figure is known"),
+        max_length=10,
+        choices=FigureBasis,
+        default=FigureBasis.REPORTED,
+        # Also the database's, for the import's COPY writer, which names the columns it fills.
+        db_default=FigureBasis.REPORTED,
+        help_text=_("Derived: computed from a share or a growth rate that the source gives."),
+    )
     # The import that created the figure, while the figure is as that import wrote it: any
     # other change of its key or value through the ORM clears it (see save()). Rolling the batch
     # back deletes these figures. Not a database constraint: an import writes up to millions of
@@ -197,6 +225,10 @@ class TradeFigure(models.Model):
 
     def get_absolute_url(self):
         return self.partner.get_absolute_url()
+
+    @property
+    def is_derived(self) -> bool:
+        return self.basis == FigureBasis.DERIVED
 
     TRACKED = ("partner_id", "year", "flow", "product_id", "value_cad")
 

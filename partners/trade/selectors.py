@@ -4,11 +4,12 @@ explorer's rows, their sums by year and their download."""
 from collections.abc import Iterator
 from decimal import Decimal
 
-from django.db.models import F, Subquery, Window
+from django.db.models import F, OuterRef, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from partners.models import WORLD_CODE, PartnerKind
 from partners.publishing.language import text_in
 
 from .filters import TradeFilter
@@ -21,24 +22,101 @@ PRODUCT_LABELS = ("product__label_fr", "product__label_en")
 
 
 def with_change(rows: list[dict]) -> list[dict]:
-    """Add the year-over-year change of the two-way total (None where a year is missing)."""
+    """Add the year-over-year change of exports, imports and the two-way total (None where a
+    year is missing), and whether each figure is derived rather than reported (`*_derived`): a
+    total or balance is derived if a figure it sums is, a change if either year's figure is."""
     previous = None
     for row in rows:
-        row["change"] = None
-        if (
-            previous is not None
-            and previous["year"] == row["year"] - 1
-            and previous["total"]
-            and row["total"] is not None
+        split = row["exports"] is not None and row["imports"] is not None
+        row.setdefault("exports_derived", 0)
+        row.setdefault("imports_derived", 0)
+        row.setdefault("stored_total_derived", 0)
+        either = bool(row["exports_derived"] or row["imports_derived"])
+        row["total_derived"] = either if split else bool(row["stored_total_derived"])
+        row["balance_derived"] = either
+        follows = previous is not None and previous["year"] == row["year"] - 1
+        for key, change in (
+            ("total", "change"),
+            ("exports", "exports_change"),
+            ("imports", "imports_change"),
         ):
-            row["change"] = row["total"] / previous["total"] - 1
+            row[change] = None
+            row[f"{change}_derived"] = False
+            if follows and previous[key] and row[key] is not None:
+                row[change] = row[key] / previous[key] - 1
+                row[f"{change}_derived"] = bool(row[f"{key}_derived"] or previous[f"{key}_derived"])
         previous = row
     return rows
 
 
+ESTIMATE_FLAGS = ("exports_derived", "imports_derived", "total_derived", "balance_derived")
+
+
+def has_estimates(rows, products=()) -> bool:
+    """Whether any figure shown is derived (the page then explains its "≈")."""
+    return any(row.get(flag) for row in rows for flag in ESTIMATE_FLAGS) or any(
+        figure.is_derived for figure in products
+    )
+
+
+def world_totals(years) -> dict[int, dict]:
+    """Québec's exports, imports and total with all partners, by year: the world row's figures
+    (partners.reference.world_partner), for shares and ranks. Empty where none is stored."""
+    rows = TradeFigure.objects.filter(partner__iso_code=WORLD_CODE, year__in=list(years))
+    return {row["year"]: row for row in with_change(list(rows.yearly_totals()))}
+
+
+def with_shares(rows: list[dict], world: dict[int, dict]) -> list[dict]:
+    """Add each row's share of Québec's exports, imports and total trade that year (None where
+    the world row does not give that total); derived where either figure is."""
+    for row in rows:
+        totals = world.get(row["year"], {})
+        for key in ("exports", "imports", "total"):
+            whole = totals.get(key)
+            value = row.get(key)
+            row[f"{key}_share"] = value / whole if whole and value is not None else None
+            row[f"{key}_share_derived"] = bool(
+                row.get(f"{key}_derived") or totals.get(f"{key}_derived")
+            )
+    return rows
+
+
+def trade_rank(partner, year: int, *, world: dict | None = None) -> tuple[int, int] | None:
+    """(rank, partners ranked): the partner's place among Québec's trading partners by total
+    trade in `year`, computed from the stored figures. None unless the partners' figures add up
+    to Québec's total with all partners (the world row): ranked among a few partners only, a
+    "1st" would say what the figures do not."""
+    world = world if world is not None else world_totals([year]).get(year)
+    if not world or not world["total"]:
+        return None
+    rows = [
+        row
+        for row in TradeFigure.objects.filter(
+            year=year, partner__kind=PartnerKind.SOVEREIGN_STATE
+        ).yearly_totals()
+        if row["total"] is not None
+    ]
+    if sum(row["total"] for row in rows) < world["total"] * COVERED:
+        return None
+    ranked = sorted(rows, key=lambda row: -row["total"])
+    for position, row in enumerate(ranked, start=1):
+        if row["partner"] == partner.pk:
+            return position, len(ranked)
+    return None
+
+
+# The share of Québec's total with all partners that the countries' figures must cover before
+# a rank is given (rounding in the sources leaves a little out).
+COVERED = Decimal("0.995")
+
+
 def yearly_trade(partner_ids) -> list[dict]:
-    rows = list(TradeFigure.objects.filter(partner__in=partner_ids).yearly_totals())
-    return with_change(rows)
+    """A partner's years, with their changes and the partner's shares of Québec's trade."""
+    rows = with_change(list(TradeFigure.objects.filter(partner__in=partner_ids).yearly_totals()))
+    world = world_totals({row["year"] for row in rows})
+    for row in rows:
+        row["world"] = world.get(row["year"])
+    return with_shares(rows, world)
 
 
 def main_products(partner, *, year: int | None = None, limit: int = 5, yearly=None):
@@ -59,7 +137,7 @@ def main_products(partner, *, year: int | None = None, limit: int = 5, yearly=No
         TradeFigure.objects.by_product()
         .filter(partner=partner, year=year, flow__in=[TradeFlow.EXPORT, TradeFlow.IMPORT])
         .select_related("product")
-        .only("year", "flow", "value_cad", "product__hs_code", *PRODUCT_LABELS)
+        .only("year", "flow", "value_cad", "basis", "product__hs_code", *PRODUCT_LABELS)
         .annotate(
             position=Window(
                 RowNumber(), partition_by=[F("flow")], order_by=[F("value_cad").desc(), "pk"]
@@ -84,6 +162,68 @@ def main_products(partner, *, year: int | None = None, limit: int = 5, yearly=No
     return shown_year, products
 
 
+def main_products_of(rows, *, limit: int = 5) -> list[dict]:
+    """The explorer's main products: for each partner of `rows` (the explorer's rows), the
+    latest year with figures by product and its main products each way, with their share of
+    the flow's total that year. One query whatever the number of partners: a window ranks the
+    products within each partner and flow.
+
+    [{partner, year, exports: [figures], imports: [figures]}], in the rows' order of partners.
+    """
+    partners = {row["partner"].pk: row["partner"] for row in rows}
+    if not partners:
+        return []
+    totals = {(row["partner"].pk, row["year"]): row for row in rows}
+    latest = Subquery(
+        TradeFigure.objects.by_product()
+        .filter(partner=OuterRef("partner"))
+        .order_by("-year")
+        .values("year")[:1]
+    )
+    figures = (
+        TradeFigure.objects.by_product()
+        .filter(partner__in=list(partners), flow__in=[TradeFlow.EXPORT, TradeFlow.IMPORT])
+        .annotate(latest=latest)
+        .filter(year=F("latest"))
+        .select_related("product")
+        .only("partner", "year", "flow", "value_cad", "basis", "product__hs_code", *PRODUCT_LABELS)
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=[F("partner"), F("flow")],
+                order_by=[F("value_cad").desc(), "pk"],
+            ),
+        )
+        .filter(position__lte=limit)
+        .order_by("partner", "flow", "position")
+    )
+    found: dict[int, dict] = {}
+    for figure in figures:
+        entry = found.setdefault(
+            figure.partner_id,
+            {
+                "partner": partners[figure.partner_id],
+                "year": figure.year,
+                "exports": [],
+                "imports": [],
+            },
+        )
+        key = "exports" if figure.flow == TradeFlow.EXPORT else "imports"
+        total = totals.get((figure.partner_id, figure.year), {}).get(key)
+        figure.share = float(figure.value_cad) / float(total) if total else None
+        entry[key].append(figure)
+    return [found[pk] for pk in partners if pk in found]
+
+
+def by_partner(rows) -> list[tuple]:
+    """The explorer's rows grouped by partner, in the rows' order of partners, each partner's
+    years in order: what its one chart a partner draws."""
+    groups: dict[int, tuple] = {}
+    for row in rows:
+        groups.setdefault(row["partner"].pk, (row["partner"], []))[1].append(row)
+    return [(partner, sorted(years, key=lambda r: r["year"])) for partner, years in groups.values()]
+
+
 def trade_filterset(data) -> TradeFilter:
     """The explorer's filters over every trade figure; unbound without parameters."""
     return TradeFilter(data or None, queryset=TradeFigure.objects.all())
@@ -101,15 +241,16 @@ def trade_rows(filterset: TradeFilter) -> list[dict]:
     if not choices.get("partner"):
         figures = figures.filter(partner__in=list(partners))
     year_from = choices.get("year_from")
-    by_partner: dict[int, list[dict]] = {}
+    grouped: dict[int, list[dict]] = {}
     for row in figures.yearly_totals():
-        by_partner.setdefault(row["partner"], []).append(row)
+        grouped.setdefault(row["partner"], []).append(row)
     rows = []
-    for partner_id, partner_rows in by_partner.items():
+    for partner_id, partner_rows in grouped.items():
         for row in with_change(partner_rows):
             if year_from and row["year"] < year_from:
                 continue  # read for the first year's change only
             rows.append({**row, "partner": partners[partner_id]})
+    with_shares(rows, world_totals({row["year"] for row in rows}))
     key = choices.get("sort") or "partner"
     descending = (choices.get("order") or ("asc" if key == "partner" else "desc")) == "desc"
     if key == "partner":

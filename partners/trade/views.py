@@ -28,16 +28,32 @@ class TradeExplorerView(TemplateView):
         if kind in TABLE_FORMATS:
             header, values = selectors.trade_table(rows)
             return export_response(kind, header, values, self.export_name, stream=True)
-        context = self.get_context_data(filter=filterset, rows=rows)
-        if rows:
-            context["chart"] = yearly_bars(
-                selectors.yearly_sums(rows),
-                title=_("Exports and imports of the partners shown, by year"),
-                series=[
-                    ("exports", TradeFlow.EXPORT.label.capitalize(), "bar-exports"),
-                    ("imports", TradeFlow.IMPORT.label.capitalize(), "bar-imports"),
-                    ("stored_total", _("Total trade (split not given)"), "bar-total"),
-                ],
-                format_value=money,
+        products = selectors.main_products_of(rows)
+        shown = [figure for entry in products for figure in (*entry["exports"], *entry["imports"])]
+        context = self.get_context_data(
+            filter=filterset,
+            rows=rows,
+            products=products,
+            estimates=selectors.has_estimates(rows, shown),
+        )
+        # One chart a partner, named: the partners' figures are not summed into one.
+        context["charts"] = [
+            (
+                partner,
+                yearly_bars(
+                    years,
+                    title=_("Trade in goods with %(partner)s, by year")
+                    % {"partner": partner.name_in_sentence},
+                    series=[
+                        ("exports", TradeFlow.EXPORT.label.capitalize(), "bar-exports"),
+                        ("imports", TradeFlow.IMPORT.label.capitalize(), "bar-imports"),
+                        ("stored_total", _("Total trade (split not given)"), "bar-total"),
+                    ],
+                    format_value=money,
+                    chart_id=f"chart-{partner.slug}",
+                ),
+                years[-1],
             )
+            for partner, years in selectors.by_partner(rows)
+        ]
         return self.render_to_response(context)

@@ -190,9 +190,7 @@ def test_the_admin_reads_an_uploaded_pdf_into_the_search(client, publisher):
     # The agreement is published: the upload waits in its pending version until published.
     agreement.refresh_from_db()
     assert agreement.document.name == ""
-    client.post(
-        f"/admin/agreements/agreement/{agreement.pk}/workflow/", {"to_status": "published"}
-    )
+    client.post(f"/admin/agreements/agreement/{agreement.pk}/workflow/", {"to_status": "published"})
     agreement.refresh_from_db()
     assert agreement.document.name.endswith(".pdf")
     assert "baleinoptère" in agreement.document_text_fr

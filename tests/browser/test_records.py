@@ -114,6 +114,6 @@ def test_the_history_of_an_agreement_reads_as_a_timeline(page):
     page.goto("/en/agreements/entente-education-chine-1980/")
     items = page.locator(".timeline li").all_inner_texts()
     assert items[0] == "1980 Signed"
-    assert items[1] == "Renewed 7 times (date not given)"
+    assert items[1] == "Renewed 7 times (dates not given)"
     assert len(items) == 2
     page.screenshot(path="/tmp/records-education-en.png", full_page=True)

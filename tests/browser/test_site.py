@@ -50,13 +50,13 @@ def test_filter_then_switch_language_keeps_the_filters(page):
     page.wait_for_url("**/fr/ententes/?**")
     # Only the chosen filters are in the address (the empty fields are left out).
     assert page.url.split("?")[1] == "partner=cn&status=in_force"
-    assert page.locator(".count").inner_text() == "4 ententes"
+    assert page.locator(".count").inner_text() == "6 ententes"
     assert page.locator(".filter-tags li").count() == 2
 
     page.get_by_role("link", name="English").click()
     page.wait_for_url("**/en/agreements/?**")
     assert "partner=cn" in page.url and "status=in_force" in page.url
-    assert page.locator(".count").inner_text() == "4 agreements"
+    assert page.locator(".count").inner_text() == "6 agreements"
     assert page.locator("html").get_attribute("lang") == "en"
 
     # Removing one tag keeps the other filter.

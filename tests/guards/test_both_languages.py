@@ -86,7 +86,8 @@ def test_dossier_joins_everything_about_a_partner(client, demo):
     html = response.content.decode()
     assert [c.name_en for c in response.context["children"]] == ["Shandong", "Shanghai"]
     groups = {label: count for label, _s, count, _i in response.context["agreement_groups"]}
-    assert groups == {"signed": 4, "in force": 4}  # China's and its provinces', drafts left out
+    # China's and its provinces', drafts left out.
+    assert groups == {"Signed agreements": 2, "Agreements in force": 6}
     assert [m.slug for m in response.context["missions"]] == ["mission-sante-chine-2017"]
     assert [r["year"] for r in response.context["trade"]] == [2015, 2016]
     assert [f.product.hs_code for f in response.context["top_exports"]] == [
@@ -116,22 +117,27 @@ def test_the_trade_chart_shows_a_total_whose_split_is_not_given(client, demo):
 
     china = client.get("/en/trade/", {"partner": "cn", "year_from": "2016"}).content.decode()
     assert chart_of(china) == (
-        ["Exports 2016: $3 billion", "Imports 2016: $10.8 billion"],
+        ["Exports 2016: $3.0 billion", "Imports 2016: $10.8 billion"],
         ["Exports", "Imports"],
     )
 
+    # One chart a partner, named: the two partners' figures are not summed.
     both = client.get("/en/trade/", {"partner": ["cn", "kr"], "year_from": "2016"})
-    assert chart_of(both.content.decode())[0] == [
-        "Exports 2016: $3 billion",
-        "Imports 2016: $10.8 billion",
-        "Total trade (split not given) 2016: $2.1 billion",
+    page = both.content.decode()
+    titles = re.findall(r'<title id="chart-([a-z-]+)-title">([^<]+)</title>', page)
+    assert titles == [
+        ("cn", "Trade in goods with China, by year"),
+        ("kr", "Trade in goods with South Korea, by year"),
+    ]
+    assert chart_of(page[page.index('id="chart-kr-title"') - 200 :])[0] == [
+        "Total trade (split not given) 2016: $2.1 billion"
     ]
 
 
 def test_agreement_history_says_no_more_than_the_sources(client, demo):
     html = client.get("/en/agreements/entente-education-chine-1980/").content.decode()
     assert '<span class="when">1980</span> Signed' in html
-    assert "Renewed 7 times (date not given)" in html
+    assert "Renewed 7 times (dates not given)" in html
     science = client.get("/en/agreements/entente-science-technologie-chine-1995/")
     assert [e.date_display for e in science.context["dated_events"]] == ["1995", "2005", "2011"]
     assert "Mission of the Minister" not in science.content.decode()

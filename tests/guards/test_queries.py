@@ -17,7 +17,8 @@ PAGES = {
     "/en/": 10,
     "/en/partners/": 3,
     "/en/partners/?region=AS&agreements=yes": 3,
-    "/en/partners/cn/": 11,
+    # 13: with Québec's totals with all partners (shares) and every country's year (rank).
+    "/en/partners/cn/": 13,
     "/en/agreements/": 5,
     "/en/agreements/?partner=cn&sector=health": 9,
     "/fr/ententes/?partner=cn&sector=health&year_from=1990&q=sante&sort=title": 9,
@@ -35,7 +36,7 @@ PAGES = {
     "/en/missions/feed/": 2,
     "/en/missions/?format=csv": 7,
     "/en/partners/?format=csv": 3,
-    "/en/trade/?partner=cn": 3,
+    "/en/trade/?partner=cn": 5,
     "/fr/recherche/?q=sante": SEARCH,
     "/en/search/?q=agreement": SEARCH,
     "/en/search/?q=agreement&page=2": SEARCH,

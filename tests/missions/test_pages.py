@@ -150,7 +150,7 @@ def test_the_report_is_shown_whole(client, demo):
     assert '<time datetime="2017-09-10">September 10, 2017</time>' in page
     # The signatory's title in the page's language.
     assert (
-        "<dt>Filed by</dt><dd>Luc Castonguay, Assistant Deputy Minister for Planning, "
+        "<dt>Filed with CODIR by</dt><dd>Luc Castonguay, Assistant Deputy Minister for Planning, "
         "Evaluation and Quality</dd>"
     ) in page
     french = html(client.get(f"/fr/missions/{MISSION}/"))
@@ -161,7 +161,7 @@ def test_the_report_is_shown_whole(client, demo):
     assert 'Qingdao (<a href="/en/partners/cn-sd/">Shandong</a>)' in page
     assert 'Beijing (<a href="/en/partners/cn/">China</a>)' in page
     assert (
-        "<li><strong>Dr Gaétan Barrette</strong>, Minister of Health and Social Services</li>"
+        "<li><strong>Dr. Gaétan Barrette</strong>, Minister of Health and Social Services</li>"
         in (page)
     )
     for heading in ("Context", "Objectives", "Results", "Recommendations and follow-ups"):

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 import pycountry
 from django.utils.translation import gettext as _
 
-from partners.models import Partner
+from partners.models import WORLD_CODE, Partner
 
 from ..models import Product
 from .rules import CellError, normalize, shown
 
 AMBIGUOUS = -1
+WORLD_ALIASES = ("Tous les partenaires", "All partners", "Total des pays", "All countries")
 
 
 class PartnerLookup:
@@ -40,6 +41,12 @@ class PartnerLookup:
                 else:
                     self.names[key] = pk
                 self.shown.setdefault(key, name)
+        # Québec's totals with all partners: the world row (001, "Monde", "World") also under
+        # the names the statistics files give it.
+        world = self.codes.get(normalize(WORLD_CODE))
+        if world is not None:
+            for alias in WORLD_ALIASES:
+                self.names.setdefault(normalize(alias), world)
 
     def find(self, cell) -> int:
         key = normalize(cell)

@@ -46,6 +46,7 @@ def options(response, name: str) -> list[str]:
 ENGLISH_PARTNERS = [
     "Bavaria",
     "California",
+    "Catalonia",
     "China",
     "Flanders",
     "Guanajuato",
@@ -67,6 +68,7 @@ ENGLISH_PARTNERS = [
 FRENCH_PARTNERS = [
     "Bavière",
     "Californie",
+    "Catalogne",
     "Chine",
     "Corée du Sud",
     "État de New York",
@@ -141,7 +143,7 @@ def test_the_database_sorts_as_the_python_key_does(reference_countries, language
     names = list(
         Partner.objects.order_by(localized("name", language), "pk").values_list(field, flat=True)
     )
-    assert len(names) == 249
+    assert len(names) == 250  # 249 countries and the world row (Québec's totals, 001)
     assert names == sorted(names, key=lambda name: sort_key(name, language))
 
 
@@ -230,6 +232,7 @@ def test_the_region_sort_follows_the_translated_region_names(demo, client):
         "Shandong",
         "Shanghai",
         "Bavière",
+        "Catalogne",
         "Flandre",
         "Lombardie",
         "Wallonie",
@@ -242,6 +245,7 @@ def test_the_region_sort_follows_the_translated_region_names(demo, client):
         "Shanghai",
         "South Korea",
         "Bavaria",
+        "Catalonia",
         "Flanders",
         "Lombardy",
         "Wallonia",
@@ -264,9 +268,10 @@ def test_the_home_page_orders_its_regions_by_their_names_in_the_page_language(de
         html = response.content.decode()
         return re.findall(r'<h3><a href="[^"]*\?region=\w+">([^<]*)</a></h3>', html)
 
-    # North America before Asia in French (its code, NA, comes after AS).
-    assert regions(client.get("/fr/")) == ["Amérique du Nord", "Asie"]
-    assert regions(client.get("/en/")) == ["Asia", "North America"]
+    # North America before Asia in French (its code, NA, comes after AS); every profiled
+    # partner's region, a state's or region's its country's.
+    assert regions(client.get("/fr/")) == ["Amérique du Nord", "Amérique du Sud", "Asie", "Europe"]
+    assert regions(client.get("/en/")) == ["Asia", "Europe", "North America", "South America"]
 
 
 @pytest.mark.parametrize(

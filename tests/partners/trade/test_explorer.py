@@ -168,12 +168,13 @@ def test_a_wrong_parameter_shows_everything_and_says_why(
         assert alert in response.content.decode()
 
 
-def test_the_page_runs_three_queries(client, trade, django_assert_num_queries):
-    # The partners offered (the choices), the partners of the rows, the yearly sums.
-    with django_assert_num_queries(3):
+def test_the_page_runs_five_queries(client, trade, django_assert_num_queries):
+    # The partners offered (the choices), the partners of the rows, the yearly sums, Québec's
+    # totals with all partners (for the shares), the main products of every partner shown.
+    with django_assert_num_queries(5):
         client.get("/en/trade/")
-    # The partners chosen (validation), the choices, the yearly sums.
-    with django_assert_num_queries(3):
+    # The partners chosen (validation), the choices, the yearly sums, the totals, the products.
+    with django_assert_num_queries(5):
         client.get("/en/trade/", {"partner": ["cn", "de"]})
 
 

@@ -186,6 +186,7 @@ def test_a_figure_edited_in_the_admin_leaves_the_import(first, client, superuser
             "flow": "export",
             "product": "",
             "value_cad": "3000000001",
+            "basis": "reported",
         },
         HTTP_ACCEPT_LANGUAGE="en",
     )
