@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
@@ -12,6 +13,10 @@ class AgreementListView(PublicListMixin, ListView):
     filterset_class = AgreementFilter
     template_name = "agreements/agreement_list.html"
     export_name = "agreements"
+    list_description = gettext_lazy(
+        "The ententes, memoranda of understanding and declarations Québec has signed with its"
+        " partners, with their history."
+    )
     sort_options = selectors.SORTS
     default_sort = selectors.DEFAULT_SORT
 

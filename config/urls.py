@@ -2,11 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from .search import SearchView
 from .sitemaps import SITEMAPS
+from .unprefixed import unprefixed
 from .views import HomeView, favicon, robots_txt
 
 urlpatterns = [
@@ -27,6 +28,9 @@ urlpatterns += i18n_patterns(
     path(_("search/"), SearchView.as_view(), name="search"),
     prefix_default_language=True,
 )
+
+# Last: an address without a language prefix goes to the same page in the visitor's language.
+urlpatterns.append(re_path(r"^(?!(?:fr|en)/)(?P<path>.*)$", unprefixed, name="unprefixed"))
 
 handler403 = "config.views.permission_denied"
 handler404 = "config.views.page_not_found"
