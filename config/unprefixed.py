@@ -18,6 +18,7 @@ from django.urls import Resolver404, get_resolver, resolve
 from django.urls.base import translate_url
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.http import urlencode
 from django.utils.translation import get_language_from_request
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -69,7 +70,11 @@ def unprefixed(request, path=""):
         language = settings.LANGUAGE_CODE[:2]
     with translation.override(found_in):
         target = translate_url(address, language)
-    query = request.META.get("QUERY_STRING", "")
+    # The parameters some page understands (as the page cache keeps them): not a stray one.
+    understood = every_page_parameter()
+    query = urlencode(
+        [(name, values) for name, values in request.GET.lists() if name in understood], doseq=True
+    )
     response = HttpResponseRedirect(target + (f"?{query}" if query else ""))
     patch_vary_headers(response, ("Accept-Language", "Cookie"))
     return response

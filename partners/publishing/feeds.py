@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .language import text_in
+from .views import applied_filters, title_detail
 
 ITEMS = 50
 
@@ -27,6 +28,15 @@ class ListFeed(Feed):
         # are, each is a write to the socket. One piece is one write.
         response.content = response.content
         return response
+
+    def get_feed(self, obj, request):
+        """The feed, its title naming the filters it follows ("… (Partenaire : Chine)"), as the
+        list's page title does."""
+        feed = super().get_feed(obj, request)
+        detail = title_detail(applied_filters(obj), None)
+        if detail:
+            feed.feed["title"] = f"{feed.feed['title']} ({detail})"
+        return feed
 
     def get_object(self, request, *args, **kwargs):
         return self.filterset(request)
