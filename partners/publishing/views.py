@@ -5,7 +5,7 @@ page, a record's own summary) and when the content shown last changed."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Max
-from django.forms import ModelChoiceField
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
@@ -121,7 +121,7 @@ class PublicListMixin:
         return export_response(kind, header, rows, self.export_name)
 
 
-def applied_filters(filterset):
+def applied_filters(filterset, exclude=()):
     """[(parameter, value, label)] for the removable tags above a list: each filter that applies,
     named in the page's language. `value` is the one in the address, the one its tag's remove link takes
     out: a filter may read a value written in the other language (a ministry's name, after the
@@ -134,7 +134,7 @@ def applied_filters(filterset):
     given = getattr(getattr(filterset, "request", None), "GET", None) or data
     ignored = filterset.errors if not filterset.is_valid() else {}
     for name, field in filterset.form.fields.items():
-        if name in ignored:
+        if name in ignored or name in exclude:
             continue
         values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
         written = given.getlist(name) if hasattr(given, "getlist") else [given.get(name)]
@@ -148,6 +148,25 @@ def applied_filters(filterset):
                 continue  # an unknown value is ignored, so it is not shown either
             tags.append((name, address_value, labelled(field.label, label)))
     return tags
+
+
+def sort_headers(columns: dict, key: str, descending: bool, first_order) -> list[dict]:
+    """The headers of a table sorted by its columns' links: each column's label, the order its
+    link asks for (the other order for the column sorted by, else the column's first order,
+    `first_order(column)`), and, for the column sorted by, its `aria-sort`."""
+    headers = []
+    for column, label in columns.items():
+        current = column == key
+        order = ("asc" if descending else "desc") if current else first_order(column)
+        headers.append(
+            {
+                "key": column,
+                "label": label,
+                "order": order,
+                "aria_sort": ("descending" if descending else "ascending") if current else "",
+            }
+        )
+    return headers
 
 
 def filter_errors(filterset) -> dict[str, str]:
@@ -234,8 +253,10 @@ def chosen_label(form, name: str, value: str) -> str | None:
     field = form.fields[name]
     if isinstance(field, ModelChoiceField):
         chosen = getattr(form, "cleaned_data", {}).get(name)
-        if chosen is not None and str(field.prepare_value(chosen)) == str(value):
-            return str(field.label_from_instance(chosen))
+        several = isinstance(field, ModelMultipleChoiceField)
+        for record in (chosen or []) if several else [chosen]:
+            if record is not None and str(field.prepare_value(record)) == str(value):
+                return str(field.label_from_instance(record))
     choices = list(getattr(field, "choices", None) or [])
     if not choices:
         return value

@@ -4,11 +4,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from partners.publishing.exports import export_response
+from partners.publishing.views import applied_filters, sort_headers
 from partners.templatetags.public import money
 
 from . import selectors
 from .charts import yearly_bars
-from .filters import TradeFilter
+from .filters import SORTS, TradeFilter
 from .models import TradeFlow
 
 
@@ -26,7 +27,18 @@ class TradeExplorerView(TemplateView):
         rows = selectors.trade_rows(filterset)
         if request.GET.get("format") == "csv":
             return export_response("csv", *selectors.trade_table(rows), self.export_name)
-        context = self.get_context_data(filter=filterset, rows=rows)
+        key, descending = selectors.current_sort(filterset)
+        # The form sends no sort or order left at its default (static/js/filters.js): the
+        # address of the default view stays bare.
+        fields = filterset.form.fields
+        fields["sort"].widget.attrs["data-default"] = "partner"
+        fields["order"].widget.attrs["data-default"] = selectors.default_order(key)
+        context = self.get_context_data(
+            filter=filterset,
+            rows=rows,
+            sort_headers=sort_headers(SORTS, key, descending, selectors.default_order),
+            applied_filters=applied_filters(filterset, exclude={"sort", "order"}),
+        )
         if rows:
             context["chart"] = yearly_bars(
                 selectors.yearly_sums(rows),
