@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from .search import SearchView
+from .sectors import SectorDetailView, SectorListView
 from .sitemaps import SITEMAPS
 from .unprefixed import unprefixed
 from .views import HomeView, favicon, robots_txt
@@ -26,6 +27,18 @@ urlpatterns += i18n_patterns(
     path(_("missions/"), include("missions.urls")),
     path(_("trade/"), include("partners.trade.urls")),
     path(_("search/"), SearchView.as_view(), name="search"),
+    path(
+        _("sectors/"),
+        include(
+            (
+                [
+                    path("", SectorListView.as_view(), name="list"),
+                    path("<slug:slug>/", SectorDetailView.as_view(), name="detail"),
+                ],
+                "sectors",
+            )
+        ),
+    ),
     prefix_default_language=True,
 )
 

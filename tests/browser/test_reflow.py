@@ -13,6 +13,11 @@ from tests.browser.test_site import PAGE_TYPES
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SHOTS = Path("/tmp/shots/h7")
+# Besides the page types of test_site: a filtered list, the sector list and a sector page.
+MORE = {
+    "fr": ["/fr/ententes/?partner=cn&status=in_force", "/fr/secteurs/", "/fr/secteurs/health/"],
+    "en": ["/en/agreements/?partner=cn&status=in_force", "/en/sectors/", "/en/sectors/health/"],
+}
 WIDTHS = (390, 1280)
 
 
@@ -25,7 +30,7 @@ def test_no_page_is_wider_than_the_screen_and_axe_finds_nothing(page, axe_check,
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": width, "height": 900})
     for language, addresses in PAGE_TYPES.items():
-        for address in [*addresses, addresses[3] + "?partner=cn&status=in_force"]:
+        for address in [*addresses, *MORE[language]]:
             page.goto(address)
             assert page.locator("html").get_attribute("lang") == language
             widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
