@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from partners.filters import partner_filter, sector_filter
 from partners.publishing.language import active_language
 from partners.publishing.search import matching
-from partners.publishing.widgets import NumberInput, Select, TextInput
+from partners.publishing.widgets import EVERY, NumberInput, Select, TextInput, capitalised
 
 from .models import Agreement, AgreementKind, AgreementStatus
 
@@ -13,10 +13,16 @@ class AgreementFilter(django_filters.FilterSet):
     partner = partner_filter()
     sector = sector_filter()
     status = django_filters.ChoiceFilter(
-        widget=Select, choices=AgreementStatus.choices, label=_("Status")
+        widget=Select,
+        choices=capitalised(AgreementStatus.choices),
+        label=_("Status"),
+        empty_label=EVERY,
     )
     kind = django_filters.ChoiceFilter(
-        widget=Select, choices=AgreementKind.choices, label=_("Kind")
+        widget=Select,
+        choices=capitalised(AgreementKind.choices),
+        label=_("Kind"),
+        empty_label=EVERY,
     )
     year_from = django_filters.NumberFilter(
         widget=NumberInput,

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
@@ -14,6 +15,10 @@ class AgreementListView(PublicListMixin, ListView):
     filterset_class = AgreementFilter
     template_name = "agreements/agreement_list.html"
     export_name = "agreements"
+    list_description = gettext_lazy(
+        "The ententes, memoranda of understanding and declarations Québec has signed with its"
+        " partners, with their history."
+    )
     sort_options = selectors.SORTS
     default_sort = selectors.DEFAULT_SORT
 

@@ -27,6 +27,16 @@ def site(request):
         alternates.append({"code": code, "name": label, "url": url, "current": code == current})
     return {
         "alternates": alternates,
+        # The address for a visitor of either language: the default language's, without its
+        # prefix (config.views.unprefixed sends each visitor to their language's page).
+        "x_default_url": x_default(alternates),
         "other_languages": [a for a in alternates if not a["current"]],
         "absolute_root": request.build_absolute_uri("/")[:-1],
     }
+
+
+def x_default(alternates) -> str:
+    default = settings.LANGUAGE_CODE[:2]
+    url = next((a["url"] for a in alternates if a["code"] == default), "")
+    prefix = f"/{default}/"
+    return "/" + url[len(prefix) :] if url.startswith(prefix) else ""

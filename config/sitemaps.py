@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from agreements.models import Agreement
 from missions.models import Mission
-from partners.models import Partner
+from partners.models import Partner, Sector
 
 
 class BilingualSitemap(Sitemap):
@@ -19,7 +19,14 @@ class StaticSitemap(BilingualSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "partners:list", "agreements:list", "missions:list", "trade:explorer"]
+        return [
+            "home",
+            "partners:list",
+            "agreements:list",
+            "missions:list",
+            "trade:explorer",
+            "sectors:list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -43,9 +50,17 @@ class MissionSitemap(PartnerSitemap):
         return Mission.objects.published().order_by("pk")
 
 
+class SectorSitemap(BilingualSitemap):
+    priority = 0.6
+
+    def items(self):
+        return Sector.objects.order_by("position", "slug")
+
+
 SITEMAPS = {
     "pages": StaticSitemap,
     "partners": PartnerSitemap,
     "agreements": AgreementSitemap,
     "missions": MissionSitemap,
+    "sectors": SectorSitemap,
 }

@@ -2,13 +2,15 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 
 from .catalogue import CatalogueView, dcat_view
 from .search import SearchView
+from .sectors import SectorDetailView, SectorListView
 from .sitemaps import SITEMAPS
+from .unprefixed import unprefixed
 from .views import HomeView, favicon, robots_txt
 
 urlpatterns = [
@@ -33,8 +35,23 @@ urlpatterns += i18n_patterns(
     path(_("trade/"), include("partners.trade.urls")),
     path(_("search/"), SearchView.as_view(), name="search"),
     path(_("open-data/"), CatalogueView.as_view(), name="catalogue"),
+    path(
+        _("sectors/"),
+        include(
+            (
+                [
+                    path("", SectorListView.as_view(), name="list"),
+                    path("<slug:slug>/", SectorDetailView.as_view(), name="detail"),
+                ],
+                "sectors",
+            )
+        ),
+    ),
     prefix_default_language=True,
 )
+
+# Last: an address without a language prefix goes to the same page in the visitor's language.
+urlpatterns.append(re_path(r"^(?!(?:fr|en)/)(?P<path>.*)$", unprefixed, name="unprefixed"))
 
 handler403 = "config.views.permission_denied"
 handler404 = "config.views.page_not_found"

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partners.filters import partner_filter, sector_filter
 from partners.publishing.language import active_language, other_language, sort_key
-from partners.publishing.widgets import NumberInput, Select
+from partners.publishing.widgets import EVERY, NumberInput, Select
 
 from .models import Mission
 
@@ -33,7 +33,11 @@ def stored(field: str, value):
 class MissionFilter(django_filters.FilterSet):
     partner = partner_filter()
     ministry = django_filters.ChoiceFilter(
-        widget=Select, choices=[], method="filter_ministry", label=_("Ministry")
+        widget=Select,
+        choices=[],
+        method="filter_ministry",
+        label=_("Ministry"),
+        empty_label=EVERY,
     )
     year = django_filters.NumberFilter(
         widget=NumberInput,

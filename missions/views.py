@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
@@ -12,6 +13,10 @@ class MissionListView(PublicListMixin, ListView):
     filterset_class = MissionFilter
     template_name = "missions/mission_list.html"
     export_name = "missions"
+    list_description = gettext_lazy(
+        "Reports of the missions that Québec's ministers have led abroad: who went, why, and"
+        " what came of it."
+    )
     sort_options = selectors.SORTS
     default_sort = selectors.DEFAULT_SORT
 

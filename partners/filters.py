@@ -3,7 +3,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.publishing.language import localized
-from partners.publishing.widgets import Select
+from partners.publishing.widgets import EVERY, EVERY_FEMININE, Select, by_label, capitalised
 
 from .models import Partner, PartnerKind, Sector, WorldRegion
 
@@ -33,6 +33,7 @@ def partner_filter() -> django_filters.ModelChoiceFilter:
         to_field_name="slug",
         method="filter_partner",
         label=_("Partner"),
+        empty_label=EVERY,
         help_text=_("A country includes its provinces, states and cities."),
     )
 
@@ -45,6 +46,7 @@ def sector_filter() -> django_filters.ModelChoiceFilter:
         queryset=published_sectors,
         to_field_name="slug",
         label=_("Sector"),
+        empty_label=EVERY,
     )
 
 
@@ -52,21 +54,26 @@ class PartnerFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(
         widget=Select,
         field_name="world_region",
-        choices=WorldRegion.choices,
+        choices=by_label(WorldRegion.choices),
         label=_("World region"),
+        empty_label=EVERY_FEMININE,
     )
     kind = django_filters.ChoiceFilter(
         widget=Select,
         # The world row (Québec's totals with all partners) is never a public profile.
-        choices=[choice for choice in PartnerKind.choices if choice[0] != PartnerKind.WORLD],
+        choices=by_label([c for c in PartnerKind.choices if c[0] != PartnerKind.WORLD]),
         label=_("Kind"),
+        empty_label=EVERY,
     )
     sector = sector_filter()
     agreements = django_filters.ChoiceFilter(
         widget=Select,
-        choices=[("yes", _("with agreements in force")), ("no", _("without agreements in force"))],
+        choices=capitalised(
+            [("yes", _("with agreements in force")), ("no", _("without agreements in force"))]
+        ),
         method="filter_agreements",
         label=_("Agreements"),
+        empty_label=EVERY_FEMININE,
     )
 
     class Meta:

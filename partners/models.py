@@ -60,7 +60,8 @@ class Sector(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partners:list") + f"?sector={self.slug}"
+        # The sector's page (config/sectors.py), named by its URL, not imported.
+        return reverse("sectors:detail", kwargs={"slug": self.slug})
 
 
 class WorldRegion(models.TextChoices):

@@ -19,6 +19,10 @@ class PartnerListView(PublicListMixin, ListView):
     template_name = "partners/partner_list.html"
     paginate_by = 30
     export_name = "partners"
+    list_description = gettext_lazy(
+        "The governments Québec works with: countries, federated states and provinces, regions"
+        " and cities."
+    )
     # The sort orders: key -> (label, ordering in the page's language, made for each request).
     sorts = {
         "name": (gettext_lazy("Name"), lambda: (localized("name"), "pk")),

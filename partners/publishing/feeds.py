@@ -1,13 +1,17 @@
 """Atom feeds of the public lists: the records of a list in the page's language, newest first,
 with the list's filters taken from the query string."""
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from .language import text_in
+from .views import applied_filters, title_detail
 
 ITEMS = 50
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 class TextAtom1Feed(Atom1Feed):
@@ -37,6 +41,17 @@ class ListFeed(Feed):
         # are, each is a write to the socket. One piece is one write.
         response.content = response.content
         return response
+
+    def get_feed(self, obj, request):
+        """The feed, its title naming the filters it follows ("… (Partenaire : Chine)"), as the
+        list's page title does."""
+        feed = super().get_feed(obj, request)
+        detail = title_detail(applied_filters(obj), None)
+        # A value from the address may hold characters XML 1.0 cannot carry: left out.
+        detail = CONTROL.sub("", detail)
+        if detail:
+            feed.feed["title"] = f"{feed.feed['title']} ({detail})"
+        return feed
 
     def get_object(self, request, *args, **kwargs):
         return self.filterset(request)

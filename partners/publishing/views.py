@@ -1,16 +1,41 @@
 """What every public list and detail page shares (published records only, filters, sorting,
-pagination that forgives bad input, CSV and JSON exports, staff preview of drafts)."""
+pagination that forgives bad input, CSV and JSON exports, staff preview of drafts), and what
+their head and foot say of them: a title and description naming the page (a list's filters and
+page, a record's own summary) and when the content shown last changed."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.forms import ModelChoiceField
+from django.db.models import Count, Max
+from django.forms import ModelChoiceField, ModelMultipleChoiceField
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from partners.publishing import versions
 from partners.publishing.exports import export_response
-from partners.publishing.language import labelled
+from partners.publishing.language import labelled, text_in
+
+# A meta description is read in a search engine's results: about two lines.
+DESCRIPTION_WORDS = 30
 
 
 class ForgivingPaginator(Paginator):
-    """A page number that is not a number shows page 1; one past the end shows the last page."""
+    """A page number that is not a number shows page 1; one past the end shows the last page.
+
+    Counting a list of records also finds when the latest of them changed (`last_updated`), in
+    the same query: the list's "last updated" date costs nothing more."""
+
+    last_updated = None
+
+    @cached_property
+    def count(self):
+        records = self.object_list
+        model = getattr(records, "model", None)
+        if model is None or not any(f.name == "updated_at" for f in model._meta.concrete_fields):
+            return super().count
+        totals = records.order_by().aggregate(count=Count("pk"), updated=Max("updated_at"))
+        self.last_updated = totals["updated"]
+        return totals["count"]
 
     def validate_number(self, number):
         try:
@@ -62,15 +87,23 @@ class PublicListMixin:
         page = paginator.page(paginator.validate_number(self.request.GET.get("page") or 1))
         return paginator, page, page.object_list, page.has_other_pages()
 
+    # What the list is (the lead paragraph of its page, as the meta description says it).
+    list_description = ""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = self.get_filterset()
+        tags = applied_filters(filterset)
+        page = context.get("page_obj")
         context.update(
             filter=filterset,
-            filter_errors=filterset.errors if not filterset.is_valid() else {},
-            applied_filters=applied_filters(filterset),
+            filter_errors=filter_errors(filterset),
+            applied_filters=tags,
             sort_options=[(key, label) for key, (label, _order) in self.sort_options.items()],
             current_sort=self.current_sort(),
+            title_detail=title_detail(tags, page),
+            meta_description=list_description(str(self.list_description), tags),
+            last_updated=getattr(context.get("paginator"), "last_updated", None),
         )
         return context
 
@@ -89,22 +122,90 @@ class PublicListMixin:
         return export_response(kind, header, rows, self.export_name)
 
 
-def applied_filters(filterset):
-    """[(parameter, value, label)] for the removable tags above a list."""
+def applied_filters(filterset, exclude=()):
+    """[(parameter, value, label)] for the removable tags above a list: each filter that applies,
+    named in the page's language. `value` is the one in the address, the one its tag's remove link takes
+    out: a filter may read a value written in the other language (a ministry's name, after the
+    language switch) as its own. A value that was not understood, and so was ignored, has no tag.
+    """
     if not filterset.is_bound:
         return []
     tags = []
     data = filterset.data
+    given = getattr(getattr(filterset, "request", None), "GET", None) or data
+    ignored = filterset.errors if not filterset.is_valid() else {}
     for name, field in filterset.form.fields.items():
+        if name in ignored or name in exclude:
+            continue
         values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
-        for value in values:
+        written = given.getlist(name) if hasattr(given, "getlist") else [given.get(name)]
+        if len(written) != len(values):
+            written = values
+        for value, address_value in zip(values, written, strict=True):
             if value in (None, ""):
                 continue
             label = chosen_label(filterset.form, name, value)
             if label is None:
                 continue  # an unknown value is ignored, so it is not shown either
-            tags.append((name, value, labelled(field.label, label)))
+            tags.append((name, address_value, labelled(field.label, label)))
     return tags
+
+
+def sort_headers(columns: dict, key: str, descending: bool, first_order) -> list[dict]:
+    """The headers of a table sorted by its columns' links: each column's label, the order its
+    link asks for (the other order for the column sorted by, else the column's first order,
+    `first_order(column)`), and, for the column sorted by, its `aria-sort`."""
+    headers = []
+    for column, label in columns.items():
+        current = column == key
+        order = ("asc" if descending else "desc") if current else first_order(column)
+        headers.append(
+            {
+                "key": column,
+                "label": label,
+                "order": order,
+                "aria_sort": ("descending" if descending else "ascending") if current else "",
+            }
+        )
+    return headers
+
+
+def filter_errors(filterset) -> dict[str, str]:
+    """{parameter: what was wrong, naming the filter and the value given}: each filter value
+    that was not understood and so was ignored, in the page's language."""
+    if filterset.is_valid():
+        return {}
+    messages = {}
+    data = filterset.data
+    for name, errors in filterset.errors.items():
+        field = filterset.form.fields.get(name)
+        if field is None:  # an error of the whole form
+            messages[name] = " ".join(str(error) for error in errors)
+            continue
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        value = ", ".join(str(v) for v in values if v not in (None, ""))
+        messages[name] = labelled(
+            field.label,
+            _("“%(value)s” was not understood; this filter was ignored.") % {"value": value},
+        )
+    return messages
+
+
+def title_detail(tags, page) -> str:
+    """What the page's title adds to the list's name: its filters and its page number."""
+    parts = [label for _name, _value, label in tags]
+    if page is not None and page.number > 1:
+        parts.append(_("page %(number)s") % {"number": page.number})
+    return pgettext("list of items in a title", ", ").join(parts)
+
+
+def list_description(description: str, tags) -> str:
+    """The meta description of a list: what the list is, and the filters it is shown with."""
+    if not tags:
+        return description
+    chosen = pgettext("list of items in a title", ", ").join(label for _n, _v, label in tags)
+    filtered = _("Shown with these filters: %(filters)s.") % {"filters": chosen}
+    return f"{description} {filtered}".strip()
 
 
 class PublicDetailMixin:
@@ -140,11 +241,27 @@ class PublicDetailMixin:
         meta = self.model._meta
         return self.request.user.has_perm(f"{meta.app_label}.view_{meta.model_name}")
 
+    # The record's texts that describe it, the first with text is its meta description.
+    description_fields = ("summary", "overview", "description")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["preview"] = self.is_preview() and not self.object.is_published
         context["pending_preview"] = self.pending_preview
+        context["meta_description"] = record_description(self.object, self.description_fields)
+        context["last_updated"] = getattr(self.object, "updated_at", None)
         return context
+
+
+def record_description(record, fields) -> str:
+    """The first of the record's describing texts that it has (in the page's language, else the
+    other), cut to about two lines, on one line."""
+    for name in fields:
+        if any(hasattr(record, f"{name}_{code}") for code in ("fr", "en")):
+            text = " ".join(text_in(record, name).split())
+            if text:
+                return Truncator(text).words(DESCRIPTION_WORDS, truncate="…")
+    return ""
 
 
 def chosen_label(form, name: str, value: str) -> str | None:
@@ -156,8 +273,10 @@ def chosen_label(form, name: str, value: str) -> str | None:
     field = form.fields[name]
     if isinstance(field, ModelChoiceField):
         chosen = getattr(form, "cleaned_data", {}).get(name)
-        if chosen is not None and str(field.prepare_value(chosen)) == str(value):
-            return str(field.label_from_instance(chosen))
+        several = isinstance(field, ModelMultipleChoiceField)
+        for record in (chosen or []) if several else [chosen]:
+            if record is not None and str(field.prepare_value(record)) == str(value):
+                return str(field.label_from_instance(record))
     choices = list(getattr(field, "choices", None) or [])
     if not choices:
         return value

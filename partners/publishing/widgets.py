@@ -10,10 +10,61 @@ writes. The text and number inputs are Django's own.
 
 from django import forms
 from django.forms import NumberInput, TextInput
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import pgettext_lazy
 
-__all__ = ["NumberInput", "Select", "SelectMultiple", "TextInput"]
+from partners.publishing.language import sort_key
+
+__all__ = [
+    "EVERY",
+    "EVERY_FEMININE",
+    "NumberInput",
+    "Select",
+    "SelectMultiple",
+    "TextInput",
+    "by_label",
+    "capitalised",
+]
+
+# The first option of a filter's select, which applies no filter ("Tous" / "All", not Django's
+# "---------"). French agrees it with the filter's name: "Partenaire : Tous", "Région : Toutes".
+EVERY = pgettext_lazy("every value of a filter (masculine)", "All")
+EVERY_FEMININE = pgettext_lazy("every value of a filter (feminine)", "All")
+
+
+class Labelled(BaseChoiceIterator):
+    """Choices whose labels are capitalised, as a table's cells write them (one form for a label
+    wherever it shows: "Pays ou territoire"), ordered by those labels in the page's language if
+    `by_label`. Read each time the form lists them, so in the page's language."""
+
+    def __init__(self, choices, *, by_label: bool = False):
+        self.choices = choices
+        self.by_label = by_label
+
+    def labelled(self) -> list:
+        labelled = [(value, capfirst(label)) for value, label in self.choices]
+        if self.by_label:
+            labelled.sort(key=lambda choice: sort_key(str(choice[1])))
+        return labelled
+
+    def __iter__(self):
+        yield from self.labelled()
+
+    def __len__(self):
+        return len(self.choices)
+
+
+def capitalised(choices) -> Labelled:
+    return Labelled(choices)
+
+
+def by_label(choices) -> Labelled:
+    """Capitalised and ordered by label (world regions: Amérique du Nord, Asie, Europe), not by
+    their codes."""
+    return Labelled(choices, by_label=True)
 
 
 def attributes(attrs: dict) -> str:

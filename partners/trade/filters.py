@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from partners.models import Partner
 from partners.publishing.language import localized
-from partners.publishing.widgets import NumberInput, Select, SelectMultiple
+from partners.publishing.widgets import NumberInput, Select, SelectMultiple, capitalised
 
 from .models import TradeFigure
 
@@ -50,7 +50,9 @@ class TradeExplorerForm(forms.Form):
         label=gettext_lazy("Sort by"),
     )
     order = forms.ChoiceField(
-        choices=[("asc", gettext_lazy("ascending")), ("desc", gettext_lazy("descending"))],
+        choices=capitalised(
+            [("asc", gettext_lazy("ascending")), ("desc", gettext_lazy("descending"))]
+        ),
         widget=Select,
         required=False,
         label=gettext_lazy("Order"),

@@ -229,6 +229,18 @@ def trade_filterset(data) -> TradeFilter:
     return TradeFilter(data or None, queryset=TradeFigure.objects.all())
 
 
+def default_order(key: str) -> str:
+    """A column's first order: partners from A, figures and years from the largest."""
+    return "asc" if key == "partner" else "desc"
+
+
+def current_sort(filterset: TradeFilter) -> tuple[str, bool]:
+    """(column, descending?) the rows are sorted by."""
+    choices = filterset.form.cleaned_data if filterset.is_valid() else {}
+    key = choices.get("sort") or "partner"
+    return key, (choices.get("order") or default_order(key)) == "desc"
+
+
 def trade_rows(filterset: TradeFilter) -> list[dict]:
     """One row a partner and year, as the explorer shows them (and the CSV gives them): the
     chosen partners, or every partner offered when none is chosen or a parameter is wrong."""
@@ -251,8 +263,7 @@ def trade_rows(filterset: TradeFilter) -> list[dict]:
                 continue  # read for the first year's change only
             rows.append({**row, "partner": partners[partner_id]})
     with_shares(rows, world_totals({row["year"] for row in rows}))
-    key = choices.get("sort") or "partner"
-    descending = (choices.get("order") or ("asc" if key == "partner" else "desc")) == "desc"
+    key, descending = current_sort(filterset)
     if key == "partner":
         rank = {pk: position for position, pk in enumerate(partners)}
         rows.sort(key=lambda r: (rank[r["partner"].pk], -r["year"]), reverse=descending)

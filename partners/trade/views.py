@@ -4,11 +4,12 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from partners.publishing.exports import TABLE_FORMATS, export_response
+from partners.publishing.views import applied_filters, sort_headers
 from partners.templatetags.public import money
 
 from . import selectors
 from .charts import yearly_bars
-from .filters import TradeFilter
+from .filters import SORTS, TradeFilter
 from .models import TradeFlow
 
 
@@ -28,6 +29,12 @@ class TradeExplorerView(TemplateView):
         if kind in TABLE_FORMATS:
             header, values = selectors.trade_table(rows)
             return export_response(kind, header, values, self.export_name, stream=True)
+        key, descending = selectors.current_sort(filterset)
+        # The form sends no sort or order left at its default (static/js/filters.js): the
+        # address of the default view stays bare.
+        fields = filterset.form.fields
+        fields["sort"].widget.attrs["data-default"] = "partner"
+        fields["order"].widget.attrs["data-default"] = selectors.default_order(key)
         products = selectors.main_products_of(rows)
         shown = [figure for entry in products for figure in (*entry["exports"], *entry["imports"])]
         context = self.get_context_data(
@@ -35,6 +42,8 @@ class TradeExplorerView(TemplateView):
             rows=rows,
             products=products,
             estimates=selectors.has_estimates(rows, shown),
+            sort_headers=sort_headers(SORTS, key, descending, selectors.default_order),
+            applied_filters=applied_filters(filterset, exclude={"sort", "order"}),
         )
         # One chart a partner, named: the partners' figures are not summed into one.
         context["charts"] = [

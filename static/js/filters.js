@@ -19,3 +19,15 @@ for (const form of document.querySelectorAll("form.filters")) {
     }
   });
 }
+
+// The filter panel (<details class="filter-panel" open>) is open in the page, so that it works
+// without this script; on a narrow screen it starts closed, so that the results come first, and
+// opens with its summary. Wider again, it opens. The page's HTML is the same for every screen.
+const narrow = window.matchMedia("(max-width: 50rem)");
+function fitPanels() {
+  for (const panel of document.querySelectorAll("details.filter-panel")) {
+    panel.open = !narrow.matches;
+  }
+}
+fitPanels();
+narrow.addEventListener("change", fitPanels);

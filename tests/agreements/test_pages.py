@@ -154,7 +154,7 @@ def test_a_malformed_value_is_reported_and_the_other_filters_still_apply(client,
 def test_applied_filters_are_removable_tags(client, demo):
     page = html(client.get("/en/agreements/", {"partner": "cn", "status": "in_force"}))
     assert '<a href="?status=in_force">Partner: China' in page
-    assert '<a href="?partner=cn">Status: in force' in page
+    assert '<a href="?partner=cn">Status: In force' in page
     french = html(client.get("/fr/ententes/", {"partner": "cn"}))
     assert '<a href="?">' in french and "Chine" in french
 
