@@ -51,8 +51,22 @@ def test_a_publisher_uploads_a_pdf_the_public_downloads_and_finds_it(
     page.click("input[type=submit]")
     page.goto(f"/{settings.ADMIN_URL}agreements/agreement/{agreement.pk}/change/")
     page.set_input_files("#id_document", str(pdf_file))
-    page.click("input[name=_save]")
-    assert page.locator(".messagelist .success").count() == 1, page.inner_text("#content")
+    page.click("input[name=_continue]")
+    # The agreement is published: the new text waits as its pending version until published.
+    assert page.locator("#pending-title").inner_text() == "Modifications en attente"
+    assert page.locator("table.pending-changes tbody tr").first.inner_text().split("\t") == [
+        "texte intégral",
+        "—",
+        "entente-signée.pdf",
+    ]
+    agreement.refresh_from_db()
+    assert agreement.document.name == ""
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publier les modifications").click()
+    said = page.locator("ul.messagelist li").all_inner_texts()
+    assert [" ".join(text.split()) for text in said] == [
+        f"Les modifications de « {agreement.title_fr} » sont maintenant en ligne."
+    ], said
     agreement.refresh_from_db()
     assert agreement.document.name.startswith("agreements/")
     assert "paléoclimatique" in agreement.document_text_fr

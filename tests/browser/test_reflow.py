@@ -43,7 +43,7 @@ def test_no_page_is_wider_than_the_screen_and_axe_finds_nothing(page, axe_check,
 @pytest.mark.parametrize(
     ("address", "summary", "results"),
     [
-        ("/fr/partenaires/", "Filtres", "19 partenaires"),
+        ("/fr/partenaires/", "Filtres", "20 partenaires"),
         ("/en/agreements/", "Filters", "16 agreements"),
         ("/en/trade/", "Filters", None),
     ],

@@ -211,7 +211,8 @@ CHINA = {
         }
     ],
     "sectors": [HEALTH_REF],
-    "agreements_in_force": 0,
+    # Counted as the dossier counts them: Shandong's agreement is one of China's.
+    "agreements_in_force": 1,
     "languages": ["fr", "en"],
     "published_at": PUBLISHED_STAMP,
     "updated_at": STAMP,
@@ -339,8 +340,8 @@ SECTOR = {
     "description": {"fr": "Coopération en santé.", "en": "Health cooperation."},
     "position": 4,
     "page": {
-        "fr": f"{SERVER}/fr/partenaires/?sector=health",
-        "en": f"{SERVER}/en/partners/?sector=health",
+        "fr": f"{SERVER}/fr/secteurs/health/",
+        "en": f"{SERVER}/en/sectors/health/",
     },
 }
 SECTOR = {
@@ -440,8 +441,8 @@ def test_lists_take_their_public_lists_filters(client, world):
     assert slugs(client, "/api/v1/partners/?kind=federated") == ["cn-sd"]
     assert slugs(client, "/api/v1/partners/?region=EU") == []
     assert slugs(client, "/api/v1/partners/?sector=health") == ["cn"]
-    assert slugs(client, "/api/v1/partners/?agreements=yes") == ["cn-sd"]
-    assert slugs(client, "/api/v1/partners/?agreements=no") == ["cn"]
+    assert slugs(client, "/api/v1/partners/?agreements=yes") == ["cn", "cn-sd"]
+    assert slugs(client, "/api/v1/partners/?agreements=no") == []
     # China's agreements include its provinces', as on the public list.
     assert slugs(client, "/api/v1/agreements/?partner=cn") == ["entente-shandong-2011"]
     assert slugs(client, "/api/v1/agreements/?status=expired") == []
@@ -618,8 +619,8 @@ LIST_QUERIES = {
     "/api/v1/agreements/?partner=cn": 10,
     "/api/v1/missions/": 9,
     "/api/v1/missions/?partner=cn": 12,
-    "/api/v1/trade/": 2,
-    "/api/v1/trade/?partner=cn": 2,
+    "/api/v1/trade/": 3,
+    "/api/v1/trade/?partner=cn": 3,
     "/api/v1/trade/products/": 2,
     "/api/v1/trade/products/?partner=cn": 3,
 }

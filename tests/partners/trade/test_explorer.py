@@ -320,10 +320,11 @@ def test_the_page_cache_keys_on_the_form_parameters_and_the_format():
 
 
 @pytest.mark.parametrize("kind", ["csv", "json", "xlsx"])
-def test_the_download_with_its_products_runs_three_queries(
+def test_the_download_with_its_products_runs_four_queries(
     client, products, django_assert_num_queries, kind
 ):
-    # The partners chosen, the yearly sums, the figures by product (no form is shown).
-    with django_assert_num_queries(3):
+    # The partners chosen, the yearly sums, Québec's world totals (the shares), the figures by
+    # product (no form is shown).
+    with django_assert_num_queries(4):
         response = client.get("/en/trade/", {"partner": ["cn", "de"], "format": kind})
         assert b"".join(response.streaming_content)
