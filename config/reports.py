@@ -4,11 +4,17 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Exists, F, OuterRef, Q
+from django.utils.translation import gettext as _
 
 from agreements.alerts import alert_counts
 from missions.models import FollowUpAction
 from partners.models import ImportBatch, Transition
-from partners.publishing.models import LanguageScope, PublicationStatus, publishable_models
+from partners.publishing.models import (
+    LanguageScope,
+    PendingVersion,
+    PublicationStatus,
+    publishable_models,
+)
 from partners.publishing.services import LANGUAGES, missing_translations, outdated_languages
 
 S = PublicationStatus
@@ -70,6 +76,22 @@ def translation_report(*, model_name: str | None = None, language: str | None = 
     return gaps
 
 
+def pending_changes(limit: int = 10) -> dict:
+    """Published records whose changes wait for a publisher: the latest changed first, with
+    who changed them last and when (partners/publishing/versions.py)."""
+    versions = PendingVersion.objects.select_related("content_type", "updated_by").order_by(
+        "-updated_at", "-pk"
+    )
+    listed = [v for v in versions.prefetch_related("record")[:limit] if v.record is not None]
+    for version in listed:
+        user = version.updated_by
+        version.who = (user.get_full_name() or user.get_username()) if user else _("someone")
+    return {
+        "pending_changes": listed,
+        "pending_changes_count": versions.count(),
+    }
+
+
 def dashboard(*, user, today: datetime.date):
     """The staff dashboard on the admin index."""
     recent = (
@@ -87,6 +109,7 @@ def dashboard(*, user, today: datetime.date):
             model.objects.filter(publication_status=S.SCHEDULED).order_by("scheduled_for")[:10]
         )
     return {
+        **pending_changes(),
         "my_drafts": drafts_by_me,
         "waiting_for_review": waiting,
         "scheduled": sorted(scheduled, key=lambda r: r.scheduled_for),

@@ -542,3 +542,82 @@ class ChildRecordAdmin(PendingVersionsMixin, RecordAdmin):
             ),
             extra_context,
         )
+
+    def _held_by(self, request, obj):
+        """The published record (or the record with a pending version) whose pending version
+        a change of `obj` must go through, or None when the change may reach the live rows."""
+        record = self.record_of(request, obj)
+        if record is None or (not record.is_published and versions.pending_version(record) is None):
+            return None
+        return record
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        record = self._held_by(request, obj) if request.method == "POST" else None
+        if record is None:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        return self._versioned_view(
+            request,
+            record,
+            lambda context: super(ChildRecordAdmin, self).history_form_view(
+                request, object_id, version_id, context
+            ),
+            extra_context,
+        )
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        saving = getattr(request, "_saving", None)
+        if saving is not None:
+            saving["saved"] = True
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """Deleting the child of a published record removes it from the record's pending
+        version: the live row stays until a publisher publishes the changes."""
+        obj = self.get_object(request, unquote(object_id))
+        record = self._held_by(request, obj) if request.method == "POST" else None
+        if record is None:
+            return super().delete_view(request, object_id, extra_context)
+        return self._versioned_view(
+            request,
+            record,
+            lambda context: super(ChildRecordAdmin, self).delete_view(request, object_id, context),
+            extra_context,
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            delete, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (self._guarded_delete(delete), name, description)
+        return actions
+
+    def _guarded_delete(self, delete):
+        """The bulk delete refuses children of published records: deleting them one by one
+        keeps each deletion in the record's pending version."""
+
+        def guarded(modeladmin, request, queryset):
+            held = {}
+            for obj in queryset:
+                record = self._held_by(request, obj)
+                if record is not None:
+                    held[record.pk] = record
+            if not held:
+                return delete(modeladmin, request, queryset)
+            names = ", ".join(str(record) for record in held.values())
+            self.message_user(
+                request,
+                ngettext(
+                    "Nothing was deleted: %(records)s is published. Delete these entries one "
+                    "by one, so that each deletion waits in its pending version for a publisher.",
+                    "Nothing was deleted: %(records)s are published. Delete these entries one "
+                    "by one, so that each deletion waits in their pending versions for a "
+                    "publisher.",
+                    len(held),
+                )
+                % {"records": names},
+                messages.ERROR,
+            )
+            return None
+
+        return guarded

@@ -226,3 +226,55 @@ def test_dashboard_shows_the_work_in_progress(client, editor, publisher, terms):
     assert "1 agreement is past its end but still in force" in html
     terms_page = client.get(reverse("admin:agreement_terms"))
     assert terms_page.status_code == HTTPStatus.OK
+
+
+def _pending(record, user, when):
+    from partners.publishing import versions
+
+    return versions.store(record=record, data=versions.capture(record), user=user, now=when)
+
+
+def test_dashboard_lists_the_changes_waiting_for_publication(
+    client, editor, publisher, django_assert_num_queries
+):
+    from config.reports import pending_changes
+
+    editor.first_name, editor.last_name = "Marie", "Tremblay"
+    editor.save()
+    older = factories.AgreementFactory(title_fr="Entente jeunesse", title_en="Youth agreement")
+    newer = factories.MissionFactory(title_fr="Mission en Chine", title_en="Mission to China")
+    _pending(older, editor, datetime.datetime(2026, 11, 20, 14, 5, tzinfo=datetime.UTC))
+    _pending(newer, publisher, datetime.datetime(2026, 11, 22, 3, 30, tzinfo=datetime.UTC))
+    factories.AgreementFactory(title_en="Nothing pending")
+
+    with django_assert_num_queries(4):  # the count, the versions, one per kind of record
+        listed = pending_changes()
+    assert [v.record for v in listed["pending_changes"]] == [newer, older]
+
+    client.force_login(editor)
+    html = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    older_url = reverse("admin:agreements_agreement_change", args=[older.pk])
+    newer_url = reverse("admin:missions_mission_change", args=[newer.pk])
+    assert "2 published records have changes waiting for publication." in html
+    assert (
+        f'<li><a href="{newer_url}">Mission to China</a> <span class="quiet">mission · last changed '
+        "by publisher on 2026-11-21 22:30</span></li>"
+        f'<li><a href="{older_url}">Youth agreement</a> <span class="quiet">agreement · last changed '
+        "by Marie Tremblay on 2026-11-20 09:05</span></li>"
+    ) in html
+
+    html = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "2 fiches publiées ont des modifications en attente de publication." in html
+    assert (
+        f'<li><a href="{newer_url}">Mission en Chine</a> <span class="quiet">mission · dernière modification '
+        "par publisher le 2026-11-21 22:30</span></li>"
+    ) in html
+
+
+def test_dashboard_counts_one_record_waiting(client, editor):
+    _pending(factories.AgreementFactory(), editor, None)
+    client.force_login(editor)
+    html = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "1 fiche publiée a des modifications en attente de publication." in html
+    html = client.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "1 published record has changes waiting for publication." in html
