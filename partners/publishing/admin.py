@@ -531,8 +531,8 @@ class ChildRecordAdmin(PendingVersionsMixin, RecordAdmin):
         if object_id is None and request.method != "POST":
             record = None
         else:
-            record = self.record_of(request, obj)
-        if record is None or (not record.is_published and versions.pending_version(record) is None):
+            record = self._held_by(request, obj)
+        if record is None:
             return super().changeform_view(request, object_id, form_url, extra_context)
         return self._versioned_view(
             request,
