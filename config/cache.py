@@ -106,6 +106,8 @@ PAGE_TOPICS = {
 DETAIL_PAGES = {"agreements:detail": "agreements.agreement", "missions:detail": "missions.mission"}
 
 SITE_KEY = "v:site"
+# Past this, a key holds a parameter value no page links to; memcached's own limit too.
+MAX_KEY_LENGTH = 250
 # Versions outlive the pages that hold them; an expired one starts again from the clock.
 VERSION_SECONDS = 7 * 24 * 3600
 
@@ -348,6 +350,8 @@ class AnonymousPageCacheMiddleware:
         request.GET = QueryDict(query)
         request.META["QUERY_STRING"] = query
         key = "page:{}:{}".format(getattr(request, "LANGUAGE_CODE", ""), request.get_full_path())
+        if len(key) > MAX_KEY_LENGTH:
+            return None  # a value no link makes (thousands of characters): built, never stored
         view_name = request.resolver_match.view_name if request.resolver_match else ""
         held, watched = page_dependencies(view_name)
         found = cache.get_many([key, *watched])

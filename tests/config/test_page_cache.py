@@ -210,6 +210,14 @@ def test_a_thousand_random_query_strings_add_no_entry(client, page_cache):
     assert page_keys() == before == {page_key("/fr/titles/?kind=agreement")}
 
 
+def test_an_understood_parameter_with_a_huge_value_is_answered_but_never_stored(client, page_cache):
+    factories.AgreementFactory(title_fr="Entente A")
+    before = page_keys()
+    huge = "x" * 3000
+    assert get(client, f"/fr/titles/?kind={huge}")[0] is None  # neither hit nor miss
+    assert page_keys() == before
+
+
 def test_a_thousand_random_query_strings_add_nothing_to_redis(client, running_redis):
     """On the site's own pages, against a real Redis: every key Redis holds, not only pages."""
     factories.AgreementFactory(title_fr="Entente A", slug="entente-a")
