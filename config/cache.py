@@ -19,13 +19,20 @@ topics its view shows (`PAGE_TOPICS`, by URL name; a page not listed there shows
 and for a detail page its own record instead of its own topic. A visit serves the entry only if
 all those versions are still current. A save or delete of a record moves its topic's version on
 and its record's (a child row, such as an agreement's event or a mission's place, moves its
-parent record's), once the transaction commits: so an edit to one agreement makes cold the
-agreement lists, the home page, feeds, search, the sitemap, the dossiers and the mission pages
-(they show agreements), and that agreement's own page, while every other agreement's page and
-the pages that show no agreement (the trade explorer, the mission lists) stay cached. A model
-the mapping does not know moves the site's version: every page goes cold, never a stale one.
-Bulk writes that send no per-record signal send `partners.publishing.signals.content_changed`:
-the trade import and its rollback move the trade topic, anything else the site's version.
+parent record's), once the transaction commits. An agreement or a mission also *reaches* further
+(`reach`): the pages of its linked records (an agreement's page lists the missions of its
+signature, a mission's the agreements signed during it) and its partners' versions of its topic
+(`partner_key`), for each of its partners and every partner above them, as they were before the
+change and after. The pages about one partner (its dossier, the lists filtered by it) hold those
+partner versions instead of their topics'. So an edit to an agreement with Shanghai makes cold
+the agreement lists, the home page, feeds, search, the sitemap, the partner list, the dossiers
+and filtered lists of Shanghai and China, its own page and its mission's; every other agreement
+and mission page, the other partners' dossiers and lists, the mission lists and the trade
+explorer stay cached. A model the mapping does not know moves the site's version: every page
+goes cold, never a stale one. Bulk writes that send no per-record signal send
+`partners.publishing.signals.content_changed`: the trade import and its rollback move the trade
+topic, anything else the site's version. A `?partner=` value that is no published partner's
+slug is ignored by the lists' filter and keeps its topic's version: it adds no key.
 
 Versions live in the cache like the pages. If one is evicted or lost (Redis restarted), it starts
 again from the clock, which never repeats an old value, so the entries that held it go cold.
@@ -45,7 +52,7 @@ from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import QueryDict
 from django.urls import resolve, reverse
 from django.utils.cache import patch_vary_headers
@@ -92,10 +99,12 @@ PAGE_TOPICS = {
     "home": {AGREEMENTS, MISSIONS, PARTNERS},
     "agreements:list": {AGREEMENTS, PARTNERS, SECTORS},
     "agreements:feed": {AGREEMENTS, PARTNERS, SECTORS},
-    "agreements:detail": {PARTNERS, SECTORS, MISSIONS},
+    # An agreement's page shows the missions of its signature, a mission's page the agreements
+    # signed during it: a change to one of those moves the page's own record (`reach`).
+    "agreements:detail": {PARTNERS, SECTORS},
     "missions:list": {MISSIONS, PARTNERS, SECTORS},
     "missions:feed": {MISSIONS, PARTNERS, SECTORS},
-    "missions:detail": {AGREEMENTS, PARTNERS, SECTORS},
+    "missions:detail": {PARTNERS, SECTORS},
     "partners:list": {PARTNERS, AGREEMENTS, SECTORS},
     # The dossier shows its partner's parent and members, agreements, missions and trade.
     "partners:detail": set(TOPICS),
@@ -104,6 +113,18 @@ PAGE_TOPICS = {
     "sitemap": {AGREEMENTS, MISSIONS, PARTNERS},
 }
 DETAIL_PAGES = {"agreements:detail": "agreements.agreement", "missions:detail": "missions.mission"}
+# Pages about one partner hold that partner's version of a topic instead of the topic's: the
+# lists filtered by a partner (once the filter has accepted it) and the partner's dossier. A
+# change to an agreement or a mission moves the versions of its partners and of every partner
+# above them (a country's lists and dossier take in its provinces'), before and after the change.
+PARTNER_PAGES = {
+    "agreements:list": (AGREEMENTS,),
+    "missions:list": (MISSIONS,),
+    "partners:detail": (AGREEMENTS, MISSIONS),
+}
+# What a record's change reaches beyond its own page, by record: the topic whose partners'
+# versions it moves, and the linked records whose pages show it.
+REACH = {"agreements.agreement": AGREEMENTS, "missions.mission": MISSIONS}
 
 SITE_KEY = "v:site"
 # Past this, a key holds a parameter value no page links to; memcached's own limit too.
@@ -121,6 +142,17 @@ def topic_key(topic: str) -> str:
 
 def record_key(label: str, pk) -> str:
     return f"v:record:{label}:{pk}"
+
+
+def partner_key(slug: str, topic: str) -> str:
+    """The version of what pages about one partner (by its slug) show of a topic."""
+    return f"v:partner:{slug}:{topic}"
+
+
+def partners_key(topic: str) -> str:
+    """The version of every partner's share of a topic at once (a change whose partners are
+    unknown)."""
+    return f"v:partners:{topic}"
 
 
 def records_key(label: str) -> str:
@@ -226,30 +258,117 @@ def changed_keys(model, instance) -> list[str]:
     return topic + _record_keys(model, instance)
 
 
-def record_saved(sender, instance, **kwargs) -> None:
+def _owner(model, instance) -> tuple[str, object] | None:
+    """The record (label, pk) whose reach a change to `instance` touches: the record itself, or
+    the agreement or mission a child row belongs to (an event, a place visited)."""
+    if _historical(model):
+        return None
+    label = _label(model)
+    if label in REACH:
+        return label, instance.pk
+    for field in model._meta.concrete_fields:
+        if field.many_to_one and _label(field.related_model) in REACH:
+            return _label(field.related_model), getattr(instance, field.attname)
+    return None
+
+
+def with_ancestors(partner_ids) -> set[str]:
+    """The slugs of these partners and of every partner above them."""
+    from partners.models import Partner
+
+    slugs, seen, ids = set(), set(), {pk for pk in partner_ids if pk is not None}
+    while ids:
+        seen |= ids
+        rows = Partner.objects.filter(pk__in=ids).values_list("slug", "parent_id")
+        slugs.update(slug for slug, _parent in rows)
+        ids = {parent for _slug, parent in rows if parent is not None} - seen
+    return slugs
+
+
+def reach(label: str, pks) -> list[str]:
+    """What pages beyond its own show a change to these records: their partners' (and those
+    partners' ancestors') share of the record's topic, and the pages of the records linked to
+    them (an agreement's page lists the missions of its signature, a mission's the agreements
+    signed during it)."""
+    from agreements.models import Agreement
+    from missions.models import Mission, MissionPlace
+
+    pks = [pk for pk in pks if pk is not None]
+    if not pks:
+        return []
+    signed = Mission.agreements_signed.through.objects
+    if label == "agreements.agreement":
+        parties = Agreement.parties.through.objects.filter(agreement__in=pks)
+        partner_ids = parties.values_list("partner_id", flat=True)
+        linked = ("missions.mission", signed.filter(agreement__in=pks).values_list("mission_id"))
+    else:
+        places = MissionPlace.objects.filter(mission__in=pks)
+        partner_ids = places.values_list("partner_id", flat=True)
+        linked = (
+            "agreements.agreement",
+            signed.filter(mission__in=pks).values_list("agreement_id"),
+        )
+    topic = REACH[label]
+    keys = [partner_key(slug, topic) for slug in sorted(with_ancestors(set(partner_ids)))]
+    return keys + [record_key(linked[0], pk) for (pk,) in linked[1]]
+
+
+def _reach_of(model, instance) -> list[str]:
+    owner = _owner(model, instance)
+    return reach(*owner[:1], [owner[1]]) if owner else []
+
+
+def record_changing(sender, instance, signal=None, **kwargs) -> None:
+    """Before a save or delete: what the record reaches now (a place's partner before it
+    changes, an agreement's parties before it is deleted), moved with what it reaches after.
+    A record's own save changes none of its parties or places: only its child rows' do."""
+    if signal is pre_save and _label(sender) in REACH:
+        return
+    if instance.pk is not None and _owner(sender, instance) is not None:
+        instance._page_cache_reach = _reach_of(sender, instance)
+
+
+def record_saved(sender, instance, signal=None, **kwargs) -> None:
     keys = changed_keys(sender, instance)
+    if keys and keys != [SITE_KEY]:
+        keys += instance.__dict__.pop("_page_cache_reach", [])
+        if signal is post_save:
+            keys += _reach_of(sender, instance)
     if keys:
         move_versions(keys)
 
 
 def relation_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
-    if not action.startswith("post_"):
-        return
     owner = sender._meta.auto_created or sender
+    label = _label(owner)
+    # The records of `owner` the change is about (None: unknown, every one of them).
+    records = pk_set if reverse else [instance.pk]
+    if action.startswith("pre_"):
+        if label in REACH and records is not None:
+            stash = instance.__dict__.setdefault("_page_cache_m2m", {})
+            stash[sender] = reach(label, records)
+        return
     topic = _topic_keys(owner)
     if topic is None:
         move_versions([SITE_KEY])
         return
     keys = list(topic)
-    label = _label(owner)
     if label in RECORD_MODELS:
-        if not reverse:
-            keys.append(record_key(label, instance.pk))
-        elif pk_set is None:
+        if records is None:
             keys.append(records_key(label))
         else:
-            keys += [record_key(label, pk) for pk in pk_set]
+            keys += [record_key(label, pk) for pk in records]
+    if label in REACH:
+        if records is None:
+            keys += [partners_key(REACH[label]), records_key(_linked_label(label))]
+        else:
+            keys += instance.__dict__.get("_page_cache_m2m", {}).pop(sender, [])
+            keys += reach(label, records)
     move_versions(keys)
+
+
+def _linked_label(label: str) -> str:
+    return next(other for other in REACH if other != label)
 
 
 def bulk_changed(sender, **kwargs) -> None:
@@ -275,6 +394,8 @@ def project_models():
 def connect_invalidation() -> None:
     for model in project_models():
         uid = f"page-cache-{model._meta.label_lower}"
+        pre_save.connect(record_changing, sender=model, dispatch_uid=uid + "-presave")
+        pre_delete.connect(record_changing, sender=model, dispatch_uid=uid + "-predel")
         post_save.connect(record_saved, sender=model, dispatch_uid=uid + "-save")
         post_delete.connect(record_saved, sender=model, dispatch_uid=uid + "-del")
     m2m_changed.connect(relation_changed, dispatch_uid="page-cache-m2m")
@@ -283,15 +404,63 @@ def connect_invalidation() -> None:
 
 def page_dependencies(view_name: str) -> tuple[list[str], list[str]]:
     """The version keys a page's entry holds before its record is known, and the keys that
-    must not move while it is built (the same, plus a detail page's own topic)."""
+    must not move while it is built (the same, plus a detail page's own topic and the topic of
+    the records linked to it). A page about one partner watches its partner's versions too."""
     shown = PAGE_TOPICS.get(view_name, TOPICS)
     held = [SITE_KEY] + [topic_key(topic) for topic in sorted(shown)]
     watched = list(held)
     label = DETAIL_PAGES.get(view_name)
     if label is not None:
         held.append(records_key(label))
-        watched += [records_key(label), *_topic_keys_of(label)]
+        watched += [
+            records_key(label),
+            *_topic_keys_of(label),
+            *_topic_keys_of(_linked_label(label)),
+        ]
     return held, watched
+
+
+# The published partners' slugs, for the partners topic's version they were read at.
+_partner_slugs: tuple[object, frozenset] = (None, frozenset())
+
+
+def published_partner_slugs(version) -> frozenset:
+    """The slugs of the published partners, read once per version of the partners topic."""
+    global _partner_slugs
+    if _partner_slugs[0] != version:
+        from partners.models import Partner
+
+        slugs = frozenset(Partner.objects.published().values_list("slug", flat=True))
+        _partner_slugs = (version, slugs)
+    return _partner_slugs[1]
+
+
+def _partner_keys(view_name: str, partner: str) -> list[str]:
+    topics = PARTNER_PAGES[view_name]
+    return [key for topic in topics for key in (partner_key(partner, topic), partners_key(topic))]
+
+
+def page_partner(view_name: str, kwargs: dict, query: QueryDict) -> str | None:
+    """The partner (slug) a page is about, if it is a page about one partner."""
+    if view_name not in PARTNER_PAGES:
+        return None
+    if view_name == "partners:detail":
+        return kwargs.get("slug")
+    values = query.getlist("partner")
+    return values[0] if len(values) == 1 and values[0] else None
+
+
+def narrowed(view_name: str, partner: str, held: list[str], response) -> list[str]:
+    """The keys a page about one partner holds: the partner's versions of its topics instead of
+    the topics', once its filter accepted the partner (a value it ignored lists every record)."""
+    if view_name != "partners:detail":
+        filterset = (getattr(response, "context_data", None) or {}).get("filter")
+        if filterset is None or not filterset.is_valid():
+            return held
+        if getattr(filterset.form.cleaned_data.get("partner"), "slug", None) != partner:
+            return held
+    topics = {topic_key(topic) for topic in PARTNER_PAGES[view_name]}
+    return [key for key in held if key not in topics] + _partner_keys(view_name, partner)
 
 
 def understood_parameters(view_func) -> set[str]:
@@ -358,7 +527,17 @@ class AnonymousPageCacheMiddleware:
         before = versions(watched, found)
         if None in before.values():
             return None  # the cache is unreachable: build the page, store nothing
-        request.page_cache = (key, view_name, held, before)
+        partner = page_partner(view_name, view_kwargs, request.GET)
+        if partner is not None:
+            # Only a published partner's slug has versions: any other value of `?partner=` is
+            # ignored by the filter, and adds no key to the cache.
+            if partner in published_partner_slugs(before[topic_key(PARTNERS)]):
+                before.update(versions(_partner_keys(view_name, partner)))
+                if None in before.values():
+                    return None
+            else:
+                partner = None
+        request.page_cache = (key, view_name, partner, held, before)
         entry = found.get(key)
         if entry is None:
             return None
@@ -374,7 +553,9 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _store(request, state, response) -> None:
-        key, view_name, held, before = state
+        key, view_name, partner, held, before = state
+        if partner is not None:
+            held = narrowed(view_name, partner, held, response)
         records = []
         label = DETAIL_PAGES.get(view_name)
         shown = (getattr(response, "context_data", None) or {}).get("object")

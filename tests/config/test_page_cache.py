@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from agreements.models import Agreement
 from config.cache import (
     MODEL_TOPICS,
     SITE_KEY,
@@ -25,7 +26,7 @@ from config.cache import (
     versions,
 )
 from config.demo.generate import clear_generated, generate
-from partners.models import Sector
+from partners.models import Partner, Sector
 from partners.publishing import services as workflow
 from partners.publishing.models import PublicationStatus
 from partners.publishing.signals import content_changed
@@ -69,8 +70,9 @@ def get(client, path="/fr/titles/"):
     return response.get("X-Page-Cache"), response.content.decode()
 
 
-def page_keys() -> set[str]:
-    """The page keys in the cache backend itself, without its prefix and key version."""
+def page_keys(prefix: str = "page:") -> set[str]:
+    """The page keys (or others, by prefix) in the cache backend itself, without its prefix and
+    key version."""
     backend = caches["default"]
     if isinstance(backend, LocMemCache):
         stored = list(backend._cache)
@@ -78,7 +80,7 @@ def page_keys() -> set[str]:
         client = backend._cache.get_client()
         stored = [key.decode() for key in client.keys(backend.make_key("*"))]
     keys = {key.split(":", 2)[2] for key in stored}
-    return {key for key in keys if key.startswith("page:")}
+    return {key for key in keys if key.startswith(prefix)}
 
 
 def page_key(path: str, language: str = "fr") -> str:
@@ -435,10 +437,12 @@ def test_an_edit_makes_cold_only_the_pages_that_can_show_it(
             first.title_fr = "Entente A révisée"
             first.save()
         answers = visit(client, pages)
-        # The pages that do not show agreement A are still served from the cache.
+        # The pages that do not show agreement A are still served from the cache (mission M
+        # was not where A was signed).
         assert {name for name, (_status, state) in answers.items() if state == "hit"} == {
             "agreement B",
             "mission list",
+            "mission M",
             "trade explorer",
         }
         # Every page that shows it shows the new title at once.
@@ -460,15 +464,19 @@ def test_an_edit_makes_cold_only_the_pages_that_can_show_it(
         assert answers["agreement B"] == (200, "miss")
         assert answers["agreement A"] == answers["mission list"] == (200, "hit")
 
-        # A mission's edit leaves the agreement list and the trade explorer cached.
+        # A mission's edit leaves the agreement lists and pages, the trade explorer and the
+        # dossier of a partner it did not visit cached.
         with committed():
             mission.title_fr = "Mission M révisée"
             mission.save()
         answers = visit(client, pages)
         assert {name for name, (_status, state) in answers.items() if state == "hit"} == {
             "agreement list",
+            "agreement A",
+            "agreement B",
             "agreement feed",
             "partner list",
+            "dossier",
             "trade explorer",
         }
         assert "Mission M révisée" in client.get(pages["mission M"]).content.decode()
@@ -480,6 +488,169 @@ def test_an_edit_makes_cold_only_the_pages_that_can_show_it(
         assert client.get(pages["agreement A"]).status_code == 404
         assert client.get(pages["agreement B"])["X-Page-Cache"] == "hit"
         assert "Entente A" not in client.get(pages["agreement list"]).content.decode()
+
+
+@pytest.fixture
+def two_countries(page_cache, committed, address):
+    """China with Shanghai under it and South Korea; an agreement with Shanghai signed during a
+    mission to Shanghai, one with South Korea, a mission to Seoul; the pages about each."""
+    with committed():
+        china = factories.PartnerFactory(name_fr="Chine", slug="cn", kind="country")
+        shanghai = factories.PartnerFactory(name_fr="Shanghai", slug="shanghai", parent=china)
+        korea = factories.PartnerFactory(name_fr="Corée du Sud", slug="kr", kind="country")
+        shanghai_agreement = factories.AgreementFactory(
+            title_fr="Entente Shanghai", slug="entente-shanghai", parties=[shanghai]
+        )
+        korea_agreement = factories.AgreementFactory(
+            title_fr="Entente Corée", slug="entente-coree", parties=[korea]
+        )
+        for agreement in (shanghai_agreement, korea_agreement):
+            factories.AgreementEventFactory(agreement=agreement, date=datetime.date(2020, 1, 1))
+        to_shanghai = factories.MissionFactory(title_fr="Mission Shanghai", slug="mission-sh")
+        factories.MissionPlaceFactory(mission=to_shanghai, partner=shanghai, city_fr="Shanghai")
+        to_shanghai.agreements_signed.add(shanghai_agreement)
+        to_seoul = factories.MissionFactory(title_fr="Mission Séoul", slug="mission-se")
+        seoul = factories.MissionPlaceFactory(mission=to_seoul, partner=korea, city_fr="Séoul")
+    with override_settings(ROOT_URLCONF="config.urls"):
+        pages = {}
+        for slug in ("cn", "shanghai", "kr"):
+            pages[f"dossier {slug}"] = address("partners:detail", "fr", slug=slug)
+            pages[f"agreements {slug}"] = address("agreements:list", "fr", f"?partner={slug}")
+            pages[f"agreements {slug} in force"] = address(
+                "agreements:list", "fr", f"?partner={slug}&status=in_force"
+            )
+            pages[f"missions {slug}"] = address("missions:list", "fr", f"?partner={slug}")
+        pages["agreement Shanghai"] = address("agreements:detail", "fr", slug="entente-shanghai")
+        pages["agreement Korea"] = address("agreements:detail", "fr", slug="entente-coree")
+        pages["mission Shanghai"] = address("missions:detail", "fr", slug="mission-sh")
+        pages["mission Seoul"] = address("missions:detail", "fr", slug="mission-se")
+        pages["agreements of an unknown partner"] = address(
+            "agreements:list", "fr", "?partner=nowhere"
+        )
+    records = {
+        "shanghai agreement": shanghai_agreement,
+        "korea agreement": korea_agreement,
+        "to shanghai": to_shanghai,
+        "to seoul": to_seoul,
+        "seoul": seoul,
+        "china": china,
+    }
+    return records, pages
+
+
+def cold(client, pages) -> set[str]:
+    """The pages that are not served from the cache (each then visited again, to warm it)."""
+    answers = visit(client, pages)
+    assert {status for status, _state in answers.values()} == {200}
+    return {name for name, (_status, state) in answers.items() if state != "hit"}
+
+
+def test_an_edit_makes_cold_only_its_partners_pages_and_its_linked_records(
+    client, committed, two_countries
+):
+    records, pages = two_countries
+    with override_settings(ROOT_URLCONF="config.urls"):
+        assert cold(client, pages) == set(pages)
+        assert cold(client, pages) == set()
+
+        # An agreement with Shanghai: the pages about Shanghai and about China (a country's take
+        # in its provinces'), and the mission during which it was signed; South Korea's pages,
+        # the missions lists and the other mission stay cached.
+        agreement = records["shanghai agreement"]
+        with committed():
+            agreement.title_fr = "Entente Shanghai révisée"
+            agreement.save()
+        assert cold(client, pages) == {
+            "dossier cn",
+            "agreements cn",
+            "agreements cn in force",
+            "dossier shanghai",
+            "agreements shanghai",
+            "agreements shanghai in force",
+            "agreement Shanghai",
+            "mission Shanghai",
+            "agreements of an unknown partner",  # the filter ignores it: every agreement
+        }
+        for name in ("dossier cn", "agreements cn", "dossier shanghai", "mission Shanghai"):
+            assert "Entente Shanghai révisée" in client.get(pages[name]).content.decode(), name
+
+        # A party added to South Korea's agreement (a change of relation) reaches China's pages
+        # too, now that China is a party: and it shows there at once.
+        with committed():
+            records["korea agreement"].parties.add(records["china"])
+        assert cold(client, pages) == {
+            "dossier cn",
+            "agreements cn",
+            "agreements cn in force",
+            "dossier kr",
+            "agreements kr",
+            "agreements kr in force",
+            "agreement Korea",
+            "agreements of an unknown partner",
+        }
+        assert "Entente Corée" in client.get(pages["agreements cn"]).content.decode()
+
+        # A mission's stop moved from Seoul to Shanghai: the pages about both, before and after.
+        place = records["seoul"]
+        with committed():
+            place.partner = Partner.objects.get(slug="shanghai")
+            place.save()
+        assert cold(client, pages) == {
+            "dossier cn",
+            "missions cn",
+            "dossier shanghai",
+            "missions shanghai",
+            "dossier kr",
+            "missions kr",
+            "mission Seoul",
+        }
+        assert "Mission Séoul" in client.get(pages["missions shanghai"]).content.decode()
+        assert "Mission Séoul" not in client.get(pages["missions kr"]).content.decode()
+
+        # Unpublishing the mission of the Shanghai agreement's signature: the agreement's page no
+        # longer lists it, at once.
+        with committed():
+            workflow.move(
+                record=records["to shanghai"],
+                to_status=PublicationStatus.UNPUBLISHED,
+                user=factories.UserFactory(is_superuser=True),
+                note="retrait",
+            )
+        page = client.get(pages["agreement Shanghai"])
+        assert (page["X-Page-Cache"], "Mission Shanghai" in page.content.decode()) == (
+            "miss",
+            False,
+        )
+        assert client.get(pages["mission Shanghai"]).status_code == 404
+        assert client.get(pages["mission Seoul"])["X-Page-Cache"] == "hit"
+        del pages["mission Shanghai"]
+        cold(client, pages)
+
+        # Deleting the Korea agreement reaches the partners it had.
+        with committed():
+            Agreement.objects.get(slug="entente-coree").delete()
+        gone = cold(client, {k: v for k, v in pages.items() if k != "agreement Korea"})
+        assert {"dossier kr", "agreements kr", "dossier cn", "agreements cn"} <= gone
+        assert "dossier shanghai" not in gone
+        assert "Entente Corée" not in client.get(pages["dossier kr"]).content.decode()
+
+
+def test_a_partner_filter_value_no_partner_has_adds_no_version_to_the_cache(
+    client, committed, two_countries
+):
+    _records, pages = two_countries
+    with override_settings(ROOT_URLCONF="config.urls"):
+        visit(client, pages)
+        before = page_keys("v:partner:")
+        assert before == {
+            f"v:partner:{slug}:{topic}"
+            for slug in ("cn", "shanghai", "kr")
+            for topic in ("agreements", "missions")
+        }
+        for n in range(50):
+            response = client.get(f"/fr/ententes/?partner=nobody-{n}")
+            assert (response.status_code, response["X-Page-Cache"]) == (200, "miss")
+        assert page_keys("v:partner:") == before
 
 
 def test_with_redis_down_pages_render_a_save_answers_saved_and_the_site_heals(
