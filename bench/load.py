@@ -185,7 +185,16 @@ print("PAGES " + json.dumps([
     return [tuple(item) for item in json.loads(line[len("PAGES ") :])]
 
 
-def serve(env, workers):
+def serve(env, workers, access_log: Path | None = None):
+    """gunicorn with the site; `access_log`: each request's status, X-Page-Cache and address."""
+    logging = []
+    if access_log is not None:
+        logging = [
+            "--access-logfile",
+            str(access_log),
+            "--access-logformat",
+            "%(s)s %({x-page-cache}o)s %(U)s?%(q)s",
+        ]
     server = subprocess.Popen(
         [
             PYTHON,
@@ -202,6 +211,7 @@ def serve(env, workers):
             "2",
             "--log-level",
             "warning",
+            *logging,
         ],
         cwd=ROOT,
         env=env,

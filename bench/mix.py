@@ -105,52 +105,54 @@ rng.shuffle(others)
 partners_by_rank = popular + others
 
 entries = []  # (weight, path)
-def add(weight, path):
+kinds = {}  # path: what page it is, for the misses by kind
+def add(weight, path, kind):
     entries.append((weight, path))
+    kinds[path] = kind
 
 for language in ("fr", "en"):
     share = 0.75 if language == "fr" else 0.25
     with translation.override(language):
-        add(300 * share, reverse("home"))
+        add(300 * share, reverse("home"), "home")
         for name in ("agreements:list", "missions:list", "partners:list"):
             base = reverse(name)
-            add(60 * share, base)
+            add(60 * share, base, name)
             for page in range(2, 40):
-                add(20 * share / page ** 1.3, f"{base}?page={page}")
+                add(20 * share / page ** 1.3, f"{base}?page={page}", name + ", page 2+")
         base = reverse("agreements:list")
         for sort in SORTS:
-            add(3 * share, f"{base}?sort={sort}")
+            add(3 * share, f"{base}?sort={sort}", "agreements:list, other filters")
         for status in AgreementStatus.values:
-            add(4 * share, f"{base}?status={status}")
+            add(4 * share, f"{base}?status={status}", "agreements:list, other filters")
             for kind in AgreementKind.values:
-                add(0.5 * share, f"{base}?status={status}&kind={kind}")
+                add(0.5 * share, f"{base}?status={status}&kind={kind}", "agreements:list, other filters")
         for rank, slug in enumerate(partners_by_rank[:120]):
             weight = 8 * share / (rank + 1) ** 0.9
-            add(weight, f"{base}?partner={slug}")
-            add(weight / 3, f"{base}?partner={slug}&status=in_force")
-            add(weight / 4, reverse("missions:list") + f"?partner={slug}")
-            add(weight / 2, reverse("trade:explorer") + f"?partner={slug}")
-            add(weight * 3, reverse("partners:detail", kwargs={"slug": slug}))
+            add(weight, f"{base}?partner={slug}", "agreements:list, by partner")
+            add(weight / 3, f"{base}?partner={slug}&status=in_force", "agreements:list, by partner")
+            add(weight / 4, reverse("missions:list") + f"?partner={slug}", "missions:list, by partner")
+            add(weight / 2, reverse("trade:explorer") + f"?partner={slug}", "trade:explorer")
+            add(weight * 3, reverse("partners:detail", kwargs={"slug": slug}), "partners:detail")
         for slug in sectors:
-            add(1 * share, f"{base}?sector={slug}")
-            add(0.5 * share, reverse("missions:list") + f"?sector={slug}")
+            add(1 * share, f"{base}?sector={slug}", "agreements:list, other filters")
+            add(0.5 * share, reverse("missions:list") + f"?sector={slug}", "missions:list, other filters")
         for year in range(2000, 2027):
-            add(0.4 * share, f"{base}?year_from={year}")
-            add(0.3 * share, reverse("missions:list") + f"?year={year}")
+            add(0.4 * share, f"{base}?year_from={year}", "agreements:list, other filters")
+            add(0.3 * share, reverse("missions:list") + f"?year={year}", "missions:list, other filters")
         for region in WorldRegion.values:
-            add(2 * share, reverse("partners:list") + f"?region={region}")
+            add(2 * share, reverse("partners:list") + f"?region={region}", "partners:list")
         # Records by popularity: the recent ones first, then a long tail (Zipf).
         for rank, slug in enumerate(agreements[:3000]):
-            add(40 * share / (rank + 1) ** 0.8, reverse("agreements:detail", kwargs={"slug": slug}))
+            add(40 * share / (rank + 1) ** 0.8, reverse("agreements:detail", kwargs={"slug": slug}), "agreements:detail")
         for rank, slug in enumerate(missions[:1000]):
-            add(15 * share / (rank + 1) ** 0.8, reverse("missions:detail", kwargs={"slug": slug}))
+            add(15 * share / (rank + 1) ** 0.8, reverse("missions:detail", kwargs={"slug": slug}), "missions:detail")
         for rank, word in enumerate(words):
-            add(6 * share / (rank + 1), reverse("search") + f"?q={word}")
-            add(1 * share / (rank + 1), reverse("search") + f"?q={word}&page=2")
-        add(10 * share, reverse("agreements:feed"))
-        add(5 * share, reverse("missions:feed"))
-        add(3 * share, reverse("trade:explorer"))
-add(2, "/sitemap.xml")
+            add(6 * share / (rank + 1), reverse("search") + f"?q={word}", "search")
+            add(1 * share / (rank + 1), reverse("search") + f"?q={word}&page=2", "search")
+        add(10 * share, reverse("agreements:feed"), "feeds")
+        add(5 * share, reverse("missions:feed"), "feeds")
+        add(3 * share, reverse("trade:explorer"), "trade:explorer")
+add(2, "/sitemap.xml", "sitemap")
 
 weights = [w for w, _ in entries]
 paths = [p for _, p in entries]
@@ -159,7 +161,7 @@ totals = {}
 for weight, path in entries:
     totals[path] = totals.get(path, 0) + weight
 popular = sorted(totals, key=lambda path: -totals[path])
-print("MIX " + json.dumps({"distinct": len(set(paths)), "sequence": sequence, "popular": popular,
+print("MIX " + json.dumps({"distinct": len(set(paths)), "sequence": sequence, "popular": popular, "kinds": kinds,
       "agreements": agreements[:3000], "missions": missions[:1000]}))
 """
 
@@ -303,6 +305,22 @@ def wrk(url, seconds, connections, script_path, *script_args):
     return data
 
 
+def served_by_kind(lines, kinds: dict) -> dict:
+    """Requests, hits and misses of the measured run by page kind, from gunicorn's access log."""
+    counts = {}
+    for line in lines:
+        status, state, address = [*line.split(" ", 2), "", ""][:3]
+        address = address.strip().removesuffix("?")
+        kind = kinds.get(address, f"other (status {status})" if status != "200" else "other")
+        count = counts.setdefault(kind, {"requests": 0, "hits": 0, "misses": 0})
+        count["requests"] += 1
+        if state == "hit":
+            count["hits"] += 1
+        elif state == "miss":
+            count["misses"] += 1
+    return counts
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--database", default="relations_bench")
@@ -348,7 +366,8 @@ def main():
         reference_script = Path(workdir) / "reference.lua"
         reference_script.write_text(load.WRK_SCRIPT)
 
-        server = load.serve(env, args.workers)
+        access_log = Path(workdir) / "access.log"
+        server = load.serve(env, args.workers, access_log)
         try:
             # Warm the workers (templates, connection pool), then the reference alone.
             wrk(load.BASE + "/bench/reference/", 2, 2, reference_script)
@@ -374,9 +393,14 @@ def main():
             )
             # From the middle of the sequence: not the addresses the warm-up just asked for.
             offset = str(args.requests // 2)
+            logged = access_log.stat().st_size
             data = wrk(load.BASE + "/", args.seconds, args.connections, mix_script, offset)
             staff_out, _ = staff.communicate(timeout=args.seconds + 60)
             memory = redis_memory(redis_port)
+            time.sleep(1)  # gunicorn's last access lines
+            with access_log.open() as log:
+                log.seek(logged)
+                by_kind = served_by_kind(log, mix["kinds"])
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
@@ -414,7 +438,18 @@ def main():
         f"(hit rate {data['hits'] / max(served, 1):.1%}); Redis at the end: {memory}.",
         f"Staff: {edits['done']} changes, {edits['failed']} failed, "
         f"p50 {edits['p50_ms']:.0f} ms, max {edits['max_ms']:.0f} ms.",
+        "",
+        "By page kind (the measured run, from gunicorn's access log):",
+        "",
+        "| page kind | requests | share | hits | misses | hit rate |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
+    total = sum(count["requests"] for count in by_kind.values()) or 1
+    for kind, count in sorted(by_kind.items(), key=lambda item: -item[1]["requests"]):
+        lines.append(
+            f"| {kind} | {count['requests']} | {count['requests'] / total:.1%} | {count['hits']} | "
+            f"{count['misses']} | {count['hits'] / max(count['requests'], 1):.0%} |"
+        )
     report = "\n".join(lines) + "\n"
     out = ROOT / "bench" / "out"
     out.mkdir(exist_ok=True)
