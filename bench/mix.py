@@ -74,9 +74,9 @@ done = function(summary, latency, requests)
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write
     + summary.errors.timeout
   io.write(string.format(
-    'RESULT {"requests": %d, "duration_us": %d, "errors": %d, "non_2xx": %d, '
+    'RESULT {"requests": %d, "duration_us": %d, "errors": %d, "timeouts": %d, "non_2xx": %d, '
     .. '"p50_us": %d, "p95_us": %d, "p99_us": %d, "hits": %d, "misses": %d, "uncached": %d}\\n',
-    summary.requests, summary.duration, errors, summary.errors.status,
+    summary.requests, summary.duration, errors, summary.errors.timeout, summary.errors.status,
     latency:percentile(50), latency:percentile(95), latency:percentile(99), h, m, u))
 end
 """
@@ -434,6 +434,9 @@ def main():
         )
     lines += [
         "",
+        f"Errors: {data['timeouts']} of wrk's timeouts (no answer within 5 s), "
+        f"{data['errors'] - data['timeouts']} connection errors, {data['non_2xx']} answers "
+        "other than 2xx or 3xx.",
         f"Cache: {data['hits']} hits, {data['misses']} misses, {data['uncached']} not cacheable "
         f"(hit rate {data['hits'] / max(served, 1):.1%}); Redis at the end: {memory}.",
         f"Staff: {edits['done']} changes, {edits['failed']} failed, "
