@@ -42,6 +42,29 @@ def translated_value(obj, field: str, current: str | None = None) -> tuple[str, 
     return (getattr(obj, f"{field}_{other}", None) or ""), other
 
 
+class InLanguage(str):
+    """A text and the language it is written in, for a label shown where no element of a
+    template can carry its `lang` (a select's option: widgets.Select writes it)."""
+
+    def __new__(cls, text: str, lang: str):
+        text = super().__new__(cls, text)
+        text.lang = lang
+        return text
+
+    def __getnewargs__(self):  # copied with the form's fields
+        return (str(self), self.lang)
+
+
+def label_language(label, value=None) -> str | None:
+    """The language of an option's label, where it is not the page's: an `InLanguage` label's,
+    or that of the name of the record a model choice stands for (its value's `instance`)."""
+    language = getattr(label, "lang", None)
+    instance = getattr(value, "instance", None)
+    if language is None and instance is not None and hasattr(instance, "name_fr"):
+        language = translated_value(instance, "name")[1]
+    return language if language and language != active_language() else None
+
+
 def text_in(obj, field: str) -> str:
     """The plain text of a translated field (for attributes, titles, feeds), with fallback."""
     return translated_value(obj, field)[0]
