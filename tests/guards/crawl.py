@@ -58,6 +58,7 @@ class Page:
     lang: str = ""
     pieces: list[Piece] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    alternates: dict[str, str] = field(default_factory=dict)
 
 
 class PageParser(HTMLParser):
@@ -67,6 +68,7 @@ class PageParser(HTMLParser):
         self.html_lang = ""
         self.pieces: list[Piece] = []
         self.links: list[str] = []
+        self.alternates: dict[str, str] = {}  # hreflang: address, of the head's alternates
         self.hidden = 0
 
     @property
@@ -86,6 +88,8 @@ class PageParser(HTMLParser):
             self.links.append(attributes["href"])
         if tag == "link" and attributes.get("rel") == "alternate" and attributes.get("href"):
             self.links.append(attributes["href"])
+            if attributes.get("hreflang"):
+                self.alternates[attributes["hreflang"]] = attributes["href"]
         if tag == "meta" and attributes.get("name") == "description":
             self._text(attributes.get("content") or "", self.lang, "meta")
         element_lang = lang if lang is not None else self.lang
@@ -217,6 +221,7 @@ class Crawler:
         parser.feed(response.content.decode())
         parser.close()
         page.lang, page.pieces, page.links = parser.html_lang, parser.pieces, parser.links
+        page.alternates = parser.alternates
         return page, parser.links
 
 

@@ -92,6 +92,13 @@ def test_x_default_sends_each_browser_to_its_language(crawl):
     sitemap = crawl.client.get("/sitemap.xml").content.decode()
     defaults = set(re.findall(r'hreflang="x-default" href="http://testserver([^"]+)"', sitemap))
     assert len(defaults) >= 50
+    heads = {
+        page.alternates["x-default"].removeprefix("http://testserver")
+        for _address, page in html_pages(crawl)
+        if "x-default" in page.alternates
+    }
+    assert len(heads) >= 60 and "/partenaires/cn/" in heads
+    defaults |= heads
     for language, preference in (("en", "en-CA,en;q=0.9"), ("fr", "fr-CA,fr;q=0.9")):
         browser = Client(HTTP_ACCEPT_LANGUAGE=preference)
         for address in sorted(defaults):
@@ -160,7 +167,7 @@ def test_french_text_on_english_pages_is_marked_as_french(demo):
     name in them is French; they are left out."""
     french = blank_english()
     english = Client(HTTP_ACCEPT_LANGUAGE="en")
-    crawl = Crawler(english, skip_prefixes=(*SKIP, "/fr/"), variants=1).run(
+    crawl = Crawler(english, skip_prefixes=(*SKIP, "/fr/"), variants=3).run(
         ["/en/", "/sitemap.xml"]
     )
     assert crawl.broken == []

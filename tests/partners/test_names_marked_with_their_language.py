@@ -70,3 +70,37 @@ def test_a_name_in_its_language_is_not_marked(client, demo):
 def test_product_codes_are_marked_as_codes(client, demo, address):
     html = client.get(address).content.decode()
     assert '<span class="meta" translate="no">(8802)</span>' in html
+
+
+def test_a_filter_tag_marks_a_name_in_the_other_language(client, demo):
+    without_english_name("cn")
+    english = client.get("/en/agreements/", {"partner": "cn"}).content.decode()
+    assert (
+        '<li><a href="?">Partner: <span lang="fr">Chine</span> <span aria-hidden="true">\u00d7</span>'
+    ) in english
+    # A title holds no element: the name is its text there.
+    assert (
+        "<title>Agreements (Partner: Chine) | Québec's International Relations</title>" in english
+    )
+    Partner.objects.filter(slug="kr").update(name_fr="", article_name_fr="")
+    french = client.get("/fr/ententes/", {"partner": "kr"}).content.decode()
+    assert (
+        '<li><a href="?">Partenaire\u00a0: <span lang="en">South Korea</span> '
+        '<span aria-hidden="true">\u00d7</span>'
+    ) in french
+
+
+def test_a_filter_tag_in_the_page_language_is_not_marked(client, demo):
+    english = client.get("/en/agreements/", {"partner": "cn"}).content.decode()
+    assert '<li><a href="?">Partner: China <span aria-hidden="true">\u00d7</span>' in english
+    french = client.get("/fr/ententes/", {"partner": "cn"}).content.decode()
+    assert (
+        '<li><a href="?">Partenaire\u00a0: Chine <span aria-hidden="true">\u00d7</span>' in french
+    )
+
+
+def test_a_ministry_tag_with_no_translation_is_marked(client, demo):
+    Mission.objects.update(ministry_en="")
+    name = "Ministère de la Santé et des Services sociaux"
+    english = client.get("/en/missions/", {"ministry": name}).content.decode()
+    assert f'<li><a href="?">Ministry: <span lang="fr">{name}</span> <span' in english
