@@ -136,50 +136,53 @@ def test_no_page_shows_an_ungrouped_count(crawl):
     assert found == []
 
 
-# French text on English pages ------------------------------------------------------------------
+# Text of the other language ---------------------------------------------------------------------
 
 
-def blank_english():
-    """Empty every English column of every translated field (but one that a unique constraint
-    keeps: offices' cities); return the French texts shown in their place (each line of each
-    value that is not also the English text)."""
-    french = set()
+def blank(language):
+    """Empty every column of `language` of every translated field (but one that a unique
+    constraint keeps: offices' cities); return the other language's texts shown in their place
+    (each line of each value that is not also the text in `language`)."""
+    other = "en" if language == "fr" else "fr"
+    shown = set()
     for model in translator.get_registered_models():
         for field in translator.get_options_for_model(model).fields:
-            rows = list(model._base_manager.values_list(f"{field}_fr", f"{field}_en"))
+            rows = list(model._base_manager.values_list(f"{field}_{other}", f"{field}_{language}"))
             try:
                 with transaction.atomic():
-                    model._base_manager.update(**{f"{field}_en": ""})
+                    model._base_manager.update(**{f"{field}_{language}": ""})
             except IntegrityError:
                 continue
-            for fr, en in rows:
-                for line in (fr or "").splitlines():
+            for text, own in rows:
+                for line in (text or "").splitlines():
                     line = " ".join(line.split()).lstrip("-• ")
-                    if len(line) >= 4 and line not in (en or ""):
-                        french.add(line)
-    return french
+                    if len(line) >= 4 and line not in (own or ""):
+                        shown.add(line)
+    return shown
 
 
-def test_french_text_on_english_pages_is_marked_as_french(demo):
-    """With no English text at all, every French text an English page shows sits in an element
-    marked lang="fr" (the page's and the select's alike). A `<title>` (the page's, or a chart's
-    SVG one) and the meta description hold text only: no element inside them can say that a
-    name in them is French; they are left out."""
-    french = blank_english()
-    english = Client(HTTP_ACCEPT_LANGUAGE="en")
-    crawl = Crawler(english, skip_prefixes=(*SKIP, "/fr/"), variants=3).run(
-        ["/en/", "/sitemap.xml"]
+@pytest.mark.parametrize(("language", "other"), [("en", "fr"), ("fr", "en")])
+def test_text_of_the_other_language_is_marked_with_it(demo, language, other):
+    """With no text at all in the page's language, every text of the other language a page
+    shows sits in an element marked with that language (the page's and the select's alike). A
+    `<title>` (the page's, or a chart's SVG one) and the meta description hold text only: no
+    element inside them can say that a name in them is in the other language; left out."""
+    shown = blank(language)
+    browser = Client(HTTP_ACCEPT_LANGUAGE=language)
+    crawl = Crawler(browser, skip_prefixes=(*SKIP, f"/{other}/"), variants=3).run(
+        [f"/{language}/", "/sitemap.xml"]
     )
     assert crawl.broken == []
-    longest_first = sorted(french, key=len, reverse=True)
+    assert len([a for a in crawl.pages if a.startswith(f"/{language}/")]) >= 60
+    longest_first = sorted(shown, key=len, reverse=True)
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(text)}(?!\w)" for text in longest_first))
     unmarked = sorted(
         {
             (address.split("?")[0], piece.tag, piece.text[:80])
             for address, page in crawl.pages.items()
-            if address.startswith("/en/")
+            if address.startswith(f"/{language}/")
             for piece in page.pieces
-            if piece.lang != "fr"
+            if piece.lang != other
             and not piece.code
             and piece.tag not in TEXT_ONLY
             and pattern.search(piece.text)
@@ -267,3 +270,23 @@ def test_a_catalog_text_matches_a_whole_run_of_text_with_its_placeholders():
     assert not pattern.match("Voir les ententes en vigueur avec la Chine")
     assert _pattern("%(kind)s : %(counts)s") is None  # no word of its own: it would match anything
     assert _pattern("≈ %(figure)s") is None
+
+
+def test_the_crawler_reports_a_broken_address_with_the_page_that_linked_it(client, demo):
+    crawl = Crawler(client, skip_prefixes=SKIP).run(["/fr/ententes/n-existe-pas/"])
+    assert ("/fr/ententes/n-existe-pas/", HTTPStatus.NOT_FOUND, "(start)") in crawl.broken
+    assert crawl.internal("https://example.org/fr/", "http://testserver/fr/") is None
+    assert crawl.internal("mailto:a@example.org", "http://testserver/fr/") is None
+    assert crawl.internal("../ententes/#main", "http://testserver/fr/missions/") == "/fr/ententes/"
+    assert crawl.internal("/static/css/site.css", "http://testserver/fr/") is None
+
+
+def test_the_crawler_reads_a_bounded_number_of_query_strings_a_path(client):
+    crawl = Crawler(client, variants=2)
+    assert [crawl.admit(f"/fr/ententes/?page={n}") for n in (1, 2, 3, 1)] == [
+        True,
+        True,
+        False,
+        True,
+    ]
+    assert crawl.admit("/fr/ententes/")
