@@ -276,9 +276,9 @@ def _pattern(text: str) -> re.Pattern | None:
     return re.compile(rf"^\s*{body}\s*$")
 
 
-def catalog_words(po_path) -> tuple[list, list]:
-    """(French, English) patterns: the catalog's translations that differ from their msgid, and
-    those msgids, leaving out any text that is also a text of the other language (e.g. "Type")."""
+def _catalog_texts(po_path) -> tuple[set, set]:
+    """(French, English): the catalog's translations that differ from their msgid, and those
+    msgids."""
     import polib
 
     french, english = set(), set()
@@ -294,9 +294,37 @@ def catalog_words(po_path) -> tuple[list, list]:
             if msgstr and msgstr != msgid:
                 french.add(msgstr)
                 english.add(msgid)
+    return french, english
+
+
+def catalog_words(po_path) -> tuple[list, list]:
+    """(French, English) patterns, each matching a whole run of text: the catalog's texts of
+    each language, leaving out any text that is also a text of the other language ("Type")."""
+    french, english = _catalog_texts(po_path)
     french, english = french - english, english - french
     compiled = []
     for texts in (french, english):
         patterns = [(text, _pattern(text)) for text in sorted(texts)]
         compiled.append([(text, pattern) for text, pattern in patterns if pattern])
+    return compiled[0], compiled[1]
+
+
+def catalog_phrases(po_path) -> tuple[re.Pattern, re.Pattern]:
+    """(French, English) patterns that find, inside a longer run of text, a phrase of the
+    catalog: each part between placeholders of two words or more and eight characters or more
+    ("Ententes en vigueur"), that no text of the other language contains."""
+    french, english = _catalog_texts(po_path)
+    compiled = []
+    for texts, others in ((french, english), (english, french)):
+        phrases = set()
+        for text in texts:
+            for part in PLACEHOLDER.split(text):
+                part = " ".join(part.split()).strip(" :,.;()")
+                if len(part.split()) >= 2 and len(part) >= 8:
+                    phrases.add(part)
+        phrases = {p for p in phrases if not any(p in other for other in others)}
+        alternatives = (
+            rf"(?<!\w){re.escape(p)}(?!\w)" for p in sorted(phrases, key=len, reverse=True)
+        )
+        compiled.append(re.compile("|".join(alternatives)))
     return compiled[0], compiled[1]

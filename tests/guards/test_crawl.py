@@ -14,7 +14,14 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 from modeltranslation.translator import translator
 
-from tests.guards.crawl import Crawler, PageParser, _pattern, catalog_words, ungrouped_counts
+from tests.guards.crawl import (
+    Crawler,
+    PageParser,
+    _pattern,
+    catalog_phrases,
+    catalog_words,
+    ungrouped_counts,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -111,15 +118,20 @@ def test_x_default_sends_each_browser_to_its_language(crawl):
 def words_of_the_other_language(crawl):
     """(address, text, catalog text) for each run of visible text, outside an element marked
     with the other language, that is a translated text of the catalog in the other language."""
-    french, english = catalog_words(settings.BASE_DIR / "locale/fr/LC_MESSAGES/django.po")
+    catalog = settings.BASE_DIR / "locale/fr/LC_MESSAGES/django.po"
+    french, english = catalog_words(catalog)
+    french_phrase, english_phrase = catalog_phrases(catalog)
     found = []
     for address, page in html_pages(crawl):
         language = language_of(address)
         patterns = french if language == "en" else english
+        phrase = french_phrase if language == "en" else english_phrase
         for piece in page.pieces:
             if piece.lang != language or piece.code:
                 continue
             found += [(address, piece.text, text) for text, p in patterns if p.match(piece.text)]
+            if match := phrase.search(piece.text):
+                found.append((address, piece.text, match.group()))
     return found
 
 
@@ -291,3 +303,11 @@ def test_the_crawler_reads_a_bounded_number_of_query_strings_a_path(client):
         True,
     ]
     assert crawl.admit("/fr/ententes/")
+
+
+def test_a_phrase_of_the_catalog_is_found_inside_a_longer_text(settings):
+    french, english = catalog_phrases(settings.BASE_DIR / "locale/fr/LC_MESSAGES/django.po")
+    assert french.search("China: 6 Ententes en vigueur, and more").group() == "Ententes en vigueur"
+    assert not french.search("Agreements in force with China")
+    assert english.search("Voir les Agreements in force ici").group() == "Agreements in force"
+    assert not english.search("Ententes en vigueur avec la Chine")
