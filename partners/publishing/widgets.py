@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import pgettext_lazy
 
-from partners.publishing.language import InLanguage, label_language, sort_key
+from partners.publishing.language import label_language, sort_key
 
 __all__ = [
     "EVERY",
@@ -45,7 +45,7 @@ class Labelled(BaseChoiceIterator):
         self.by_label = by_label
 
     def labelled(self) -> list:
-        labelled = [(value, _capfirst(label)) for value, label in self.choices]
+        labelled = [(value, capfirst(label)) for value, label in self.choices]
         if self.by_label:
             labelled.sort(key=lambda choice: sort_key(str(choice[1])))
         return labelled
@@ -55,12 +55,6 @@ class Labelled(BaseChoiceIterator):
 
     def __len__(self):
         return len(self.choices)
-
-
-def _capfirst(label):
-    """capfirst(), keeping the language of an `InLanguage` label."""
-    language = getattr(label, "lang", None)
-    return InLanguage(capfirst(label), language) if language else capfirst(label)
 
 
 def capitalised(choices) -> Labelled:
