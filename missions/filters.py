@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.filters import partner_filter, sector_filter
-from partners.publishing.language import active_language, other_language, sort_key
+from partners.publishing.language import InLanguage, active_language, other_language, sort_key
 from partners.publishing.widgets import EVERY, NumberInput, Select
 
 from .models import Mission
@@ -11,8 +11,8 @@ from .models import Mission
 
 def ministries() -> dict[str, list[tuple]]:
     """The ministries that led published missions: {name in the page's language (French where
-    it has no translation): [(French name, English name) as stored]}, sorted in the page's
-    language with its collation."""
+    it has no translation, an `InLanguage` that says so): [(French name, English name) as
+    stored]}, sorted in the page's language with its collation."""
     current = active_language()
     names: dict[str, list[tuple]] = {}
     pairs = (
@@ -21,6 +21,8 @@ def ministries() -> dict[str, list[tuple]]:
     for french, english in pairs:
         stored_names = {"fr": french, "en": english}
         shown = stored_names[current] or stored_names[other_language(current)]
+        if shown and not stored_names[current]:
+            shown = InLanguage(shown, other_language(current))
         if shown:
             names.setdefault(shown, []).append((french, english))
     return dict(sorted(names.items(), key=lambda item: sort_key(item[0], current)))

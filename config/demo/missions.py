@@ -133,7 +133,7 @@ MISSION = {
         ),
         (
             "Entreprendre des démarches avec le ministère des Relations internationales et de la Francophonie afin d’actualiser les ententes signées avec la municipalité de Shanghai (2011) et la province du Shandong (2008).",
-            "Take steps with the Ministère des Relations internationales et de la Francophonie to update the agreements signed with the Municipality of Shanghai (2011) and Shandong Province (2008).",
+            "Take steps with the Ministry of International Relations and La Francophonie to update the agreements signed with the Municipality of Shanghai (2011) and Shandong Province (2008).",
         ),
     ],
 }

@@ -42,6 +42,52 @@ def translated_value(obj, field: str, current: str | None = None) -> tuple[str, 
     return (getattr(obj, f"{field}_{other}", None) or ""), other
 
 
+class InLanguage(str):
+    """A text and the language it is written in, for a label shown where no element of a
+    template can carry its `lang` (a select's option: widgets.Select writes it)."""
+
+    def __new__(cls, text: str, lang: str):
+        text = super().__new__(cls, text)
+        text.lang = lang
+        return text
+
+    def __getnewargs__(self):  # copied with the form's fields
+        return (str(self), self.lang)
+
+
+def name_language(record) -> str | None:
+    """The language a record's name is shown in, where it is not the page's (no translation)."""
+    if not hasattr(record, "name_fr"):
+        return None
+    language = translated_value(record, "name")[1]
+    return language if language != active_language() else None
+
+
+def label_language(label, value=None) -> str | None:
+    """The language of an option's label, where it is not the page's: an `InLanguage` label's,
+    or that of the name of the record a model choice stands for (its value's `instance`)."""
+    language = getattr(label, "lang", None)
+    if language is None and getattr(value, "instance", None) is not None:
+        return name_language(value.instance)
+    return language if language and language != active_language() else None
+
+
+class MarkedText(str):
+    """A text whose HTML marks a part of it with its language: a template writes `__html__()`
+    ("Partner: <span lang="fr">Chine</span>"); as a string (a title, a feed) it is the text."""
+
+    def __new__(cls, text: str, html: str):
+        marked = super().__new__(cls, text)
+        marked.html = html
+        return marked
+
+    def __html__(self):
+        return self.html
+
+    def __getnewargs__(self):
+        return (str(self), self.html)
+
+
 def text_in(obj, field: str) -> str:
     """The plain text of a translated field (for attributes, titles, feeds), with fallback."""
     return translated_value(obj, field)[0]

@@ -7,13 +7,21 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Max
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.utils.functional import cached_property
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from partners.publishing import versions
 from partners.publishing.exports import export_response
-from partners.publishing.language import labelled, text_in
+from partners.publishing.language import (
+    InLanguage,
+    MarkedText,
+    labelled,
+    name_language,
+    text_in,
+)
 
 # A meta description is read in a search engine's results: about two lines.
 DESCRIPTION_WORDS = 30
@@ -147,8 +155,20 @@ def applied_filters(filterset, exclude=()):
             label = chosen_label(filterset.form, name, value)
             if label is None:
                 continue  # an unknown value is ignored, so it is not shown either
-            tags.append((name, address_value, labelled(field.label, label)))
+            tags.append((name, address_value, tag_label(field.label, label)))
     return tags
+
+
+def tag_label(field_label, label) -> str:
+    """ "Partner: China"; a value in the other language (a name with no translation) marked with
+    its `lang` where the tag is written in HTML."""
+    text = labelled(field_label, label)
+    language = getattr(label, "lang", None)
+    if not language:
+        return text
+    value = format_html('<span lang="{}">{}</span>', language, label)
+    # Both parts escaped (format_html, conditional_escape): the catalog's "%(label)s: %(value)s" is safe.
+    return MarkedText(text, mark_safe(labelled(conditional_escape(field_label), value)))
 
 
 def sort_headers(columns: dict, key: str, descending: bool, first_order) -> list[dict]:
@@ -276,8 +296,17 @@ def chosen_label(form, name: str, value: str) -> str | None:
         several = isinstance(field, ModelMultipleChoiceField)
         for record in (chosen or []) if several else [chosen]:
             if record is not None and str(field.prepare_value(record)) == str(value):
-                return str(field.label_from_instance(record))
+                text = str(field.label_from_instance(record))
+                language = name_language(record)
+                return InLanguage(text, language) if language else text
     choices = list(getattr(field, "choices", None) or [])
     if not choices:
         return value
-    return next((str(text) for key, text in choices if str(key) == str(value)), None)
+    return next(
+        (
+            text if getattr(text, "lang", None) else str(text)
+            for key, text in choices
+            if str(key) == str(value)
+        ),
+        None,
+    )

@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import pgettext_lazy
 
-from partners.publishing.language import sort_key
+from partners.publishing.language import label_language, sort_key
 
 __all__ = [
     "EVERY",
@@ -103,8 +103,11 @@ class Select(forms.Select):
                     subvalue
                 ) in values
                 has_selected |= selected
+                # A label in the other language (a name with no translation) says so.
+                language = label_language(sublabel, subvalue)
+                lang = f' lang="{language}"' if language else ""
                 options.append(
-                    f'\n  <option value="{conditional_escape(str(subvalue))}"'
+                    f'\n  <option value="{conditional_escape(str(subvalue))}"{lang}'
                     f"{' selected' if selected else ''}>{conditional_escape(sublabel)}</option>\n"
                 )
             rendered = "".join(options)

@@ -39,13 +39,17 @@ def babel_locale() -> str:
 
 
 @register.simple_tag
-def translated(obj, field, paragraphs=False):
+def translated(obj, field, paragraphs=False, notice=True):
+    """`notice=False` for a name inside a sentence or a heading: the other language's text is
+    marked with its `lang`, without the notice."""
     current = active_language()
     text, source = translated_value(obj, field, current)
     body = _paragraphs(text) if paragraphs else conditional_escape(text)
     if source == current or not text.strip():
         return body
     tag = "div" if paragraphs else "span"
+    if not notice:
+        return format_html('<{tag} lang="{lang}">{body}</{tag}>', tag=tag, lang=source, body=body)
     return format_html(
         '<{tag} lang="{lang}">{body}</{tag}> <span class="notice-language">({notice})</span>',
         tag=tag,
@@ -53,6 +57,16 @@ def translated(obj, field, paragraphs=False):
         body=body,
         notice=availability_notice(source),
     )
+
+
+@register.filter
+def in_sentence(partner):
+    """The partner's name as a sentence of the page's language writes it ("avec la Chine"); a
+    name with no translation, in the other language, marked with its `lang`."""
+    text, source = translated_value(partner, "article_name")
+    if text and source == active_language():
+        return text
+    return translated(partner, "name", notice=False)
 
 
 @register.filter

@@ -12,7 +12,8 @@ pytestmark = pytest.mark.django_db
 
 def counts(page: str) -> dict[str, str]:
     rows = re.findall(
-        r'<th scope="row"><a href="/\w+/[^/]+/([^/]+)/">.*?</th>.*?<td class="num">([^<]*)</td>',
+        r'<th scope="row"[^>]*><a href="/\w+/[^/]+/([^/]+)/">.*?</th>'
+        r'.*?<td[^>]* class="num"[^>]*>([^<]*)</td>',
         page,
         re.S,
     )

@@ -25,7 +25,7 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-ROW_NAME = re.compile(r'<th scope="row"><a href="[^"]*">([^<]*)</a>')
+ROW_NAME = re.compile(r'<th scope="row"[^>]*><a href="[^"]*">([^<]*)</a>')
 
 
 def row_names(response) -> list[str]:
