@@ -242,16 +242,13 @@ def run_floor() -> dict:
         connection.execute(
             "CREATE TABLE bench_floor_figures (LIKE partners_tradefigure INCLUDING ALL)"
         )
-        # The trade table's foreign keys, as Django makes them (checked at commit).
-        for column, target in [
-            ("partner_id", "partners_partner"),
-            ("product_id", "partners_product"),
-            ("import_batch_id", "partners_importbatch"),
-        ]:
-            connection.execute(
-                f"ALTER TABLE bench_floor_figures ADD FOREIGN KEY ({column})"
-                f" REFERENCES {target} (id) DEFERRABLE INITIALLY DEFERRED"
-            )
+        # The trade table's own foreign keys, as the database has them (Django's are checked
+        # at commit; the batch's column has none: db_constraint=False). LIKE copies the rest.
+        for (definition,) in connection.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint"
+            " WHERE conrelid = 'partners_tradefigure'::regclass AND contype = 'f' ORDER BY conname"
+        ).fetchall():
+            connection.execute(f"ALTER TABLE bench_floor_figures ADD {definition}")
         connection.commit()
         started = time.monotonic()
         rows = connection.execute(
