@@ -8,6 +8,7 @@ CSV cell holding a line break still counts as one row. Blank rows are counted bu
 import codecs
 import csv
 import hashlib
+import itertools
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -69,6 +70,7 @@ def inspect(path: Path) -> FileFacts:
     utf8 = codecs.getincrementaldecoder("utf-8")()
     cp1252 = codecs.getincrementaldecoder("cp1252")()
     utf8_ok = cp1252_ok = True
+    cp1252_whole = False  # the cp1252 decoder below read the file from its first byte
     head = b""
     with open(path, "rb") as handle:
         while chunk := handle.read(CHUNK):
@@ -105,6 +107,7 @@ def inspect(path: Path) -> FileFacts:
                     utf8.decode(chunk)
                 except UnicodeDecodeError:
                     utf8_ok = False
+                    cp1252_whole = size == len(chunk)  # UTF-8 failed in the first chunk
             if not utf8_ok and cp1252_ok:
                 try:
                     cp1252.decode(chunk)
@@ -122,7 +125,7 @@ def inspect(path: Path) -> FileFacts:
     elif cp1252_ok:
         # cp1252 must decode the whole file, not only what came after the UTF-8 failure.
         encoding = "cp1252"
-        if not _decodes(path, "cp1252"):
+        if not cp1252_whole and not _decodes(path, "cp1252"):
             raise FileProblem(_(NOT_A_TABLE))
     else:
         raise FileProblem(_(NOT_A_TABLE))
@@ -178,6 +181,53 @@ def _first_row(rows: Iterator[tuple[int, list]]) -> tuple[int, list]:
     raise FileProblem(_("The file has no rows."))
 
 
+def csv_rows(text, delimiter: str, limit: bounds.Limits) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) for each row of the CSV text that is not blank, as csv.reader reads the
+    file's lines (the default dialect, with this delimiter), counted as a spreadsheet counts
+    them; a line longer than the limit is refused before it is held whole (_bounded_lines).
+
+    A line without a quote character is what csv.reader would make of it split at the
+    delimiter, and is split so, without csv.reader; a line with one goes to csv.reader, with the
+    lines after it for as long as its row goes on (a quoted cell may hold line breaks).
+    tests/partners/trade/test_csv_rows.py holds this to csv.reader over _bounded_lines."""
+    cap = limit.line_chars + 2
+    longest = limit.line_chars
+    # csv.reader refuses a cell longer than its field limit; splitting would not.
+    split_ok = longest <= csv.field_size_limit()
+    readline = text.readline
+    physical = [0]  # lines read, for the error that names a line too long
+
+    def continuation():
+        """The lines after a quoted one, for csv.reader to take as many as its row needs."""
+        while more := readline(cap):
+            physical[0] += 1
+            if len(more) > longest and len(more.rstrip("\r\n")) > longest:
+                raise FileProblem(bounds.line_too_long(physical[0], limit), physical[0])
+            yield more
+
+    line = 0
+    while raw := readline(cap):
+        physical[0] += 1
+        if len(raw) > longest and len(raw.rstrip("\r\n")) > longest:
+            raise FileProblem(bounds.line_too_long(physical[0], limit), physical[0])
+        line += 1
+        if split_ok and '"' not in raw:
+            cells = raw.rstrip("\r\n").split(delimiter)
+        else:
+            try:
+                cells = next(
+                    csv.reader(itertools.chain((raw,), continuation()), delimiter=delimiter)
+                )
+            except csv.Error as error:
+                raise FileProblem(
+                    _("Line %(line)s cannot be read as CSV (%(reason)s).")
+                    % {"line": line, "reason": error},
+                    line,
+                ) from error
+        if "".join(cells).strip():  # is_blank(), for cells that are all text
+            yield line, cells
+
+
 @contextmanager
 def _csv_table(path: Path, facts: FileFacts, limit: bounds.Limits):
     with open(path, encoding=facts.encoding, newline="") as text:
@@ -201,22 +251,7 @@ def _csv_table(path: Path, facts: FileFacts, limit: bounds.Limits):
         text.seek(0)
         binary = text.buffer
 
-        def rows():
-            reader = csv.reader(_bounded_lines(text, limit), delimiter=delimiter)
-            line = 0
-            try:
-                for cells in reader:
-                    line += 1
-                    if "".join(cells).strip():  # is_blank(), for cells that are all text
-                        yield line, cells
-            except csv.Error as error:
-                raise FileProblem(
-                    _("Line %(line)s cannot be read as CSV (%(reason)s).")
-                    % {"line": line + 1, "reason": error},
-                    line + 1,
-                ) from error
-
-        iterator = rows()
+        iterator = csv_rows(text, delimiter, limit)
         header_line, header = _first_row(iterator)
         table = Table(
             header=[cell.strip() for cell in header],

@@ -24,7 +24,7 @@ from . import reading
 from .header import HeaderProblem, map_header
 from .result import MAX_ERRORS, ImportResult, Issue, warn
 from .validation import RowValidator
-from .writers import Change, Counts, writer_for_connection
+from .writers import Change, Counts, RepeatedKeys, writer_for_connection
 
 SAMPLE_SIZE = 100
 PROGRESS_EVERY = 20_000
@@ -129,23 +129,19 @@ def _run(path, result, writer, user, source, progress, sample_size):
     result.rows = rows
     if rows == 0:
         raise reading.FileProblem(_("The file has a header but no data rows."))
-    repeated, repeated_count = writer.duplicates(MAX_ERRORS)
-    for line, first_line in repeated:
-        validator.error(
-            line,
-            None,
-            _("the same partner, year, flow and product as line %(first)s") % {"first": first_line},
-            count=False,
-            force=True,
-        )
-    result.error_count += repeated_count
     validator.finish()
-    result.errors.sort(key=lambda issue: (issue.line or 0, validator.order(issue.column)))
-    del result.errors[MAX_ERRORS:]
+    # A real import of a file with no other error leaves repeated keys to the writer, which
+    # finds them while planning and writing (RepeatedKeys), for less than a pass of its own.
+    # Errors are sorted below, so the list is the same whichever finds them.
+    _repeated_keys(writer, validator, result, defer=result.ok and not result.dry_run)
     if not result.ok:
         return
     new_products = validator.create_products(user)
-    counts: Counts = writer.plan()
+    try:
+        counts: Counts = writer.plan()
+    except RepeatedKeys:
+        _repeated_keys(writer, validator, result)
+        return
     result.created, result.updated, result.unchanged = (
         counts.created,
         counts.updated,
@@ -172,8 +168,29 @@ def _run(path, result, writer, user, source, progress, sample_size):
         unchanged_count=result.unchanged,
     )
     batch.products_created.set(new_products)
-    writer.write(batch.pk)
+    try:
+        writer.write(batch.pk)
+    except RepeatedKeys:
+        _repeated_keys(writer, validator, result)
+        return
     result.batch = batch
+
+
+def _repeated_keys(writer, validator, result, defer=False):
+    """The errors of the rows that repeat a key (if the writer does not leave them for later),
+    then every error in line and column order, the first MAX_ERRORS kept."""
+    repeated, repeated_count = writer.duplicates(MAX_ERRORS, defer=defer)
+    for line, first_line in repeated:
+        validator.error(
+            line,
+            None,
+            _("the same partner, year, flow and product as line %(first)s") % {"first": first_line},
+            count=False,
+            force=True,
+        )
+    result.error_count += repeated_count
+    result.errors.sort(key=lambda issue: (issue.line or 0, validator.order(issue.column)))
+    del result.errors[MAX_ERRORS:]
 
 
 def _note_same_file(result: ImportResult) -> None:

@@ -63,6 +63,9 @@ class RowValidator:
         self.code_cache: dict = {}
         self.total_labels: dict[str, bool] = {}  # label -> names the flow's total
         self.labels_checked: set[tuple[str, str]] = set()  # (HS code, label) already seen
+        # The row check, with what it reads on every row bound once (text cells: with the
+        # fast path for rows whose cells were all seen valid before).
+        self.check = self._text_check() if text_cells else self._check
 
     def order(self, column: str | None) -> int:
         return -1 if column is None else self.column_order.get(column, 99)
@@ -75,24 +78,34 @@ class RowValidator:
         if force or len(self.result.errors) < MAX_ERRORS:
             self.result.errors.append(Issue(line, column, message))
 
-    def check(self, line: int, cells: list):
-        """The staged row (line, partner id, year, flow, HS code, value), or None after
-        recording its errors."""
-        if self.text_cells and len(cells) == self.width:
-            head = self.known_heads.get(self.head_cells(cells))
-            if head is not None:
-                code = self.known_products.get(self.product_cells(cells))
-                if code is not None:
-                    value = rules.plain_value(cells[self.i_value])
-                    if value is not None:
-                        return (line, *head, code, value)
-        row = self._check(line, cells)
-        if row is not None and self.text_cells:
-            if len(self.known_heads) < self.CACHE_SIZE:
-                self.known_heads[self.head_cells(cells)] = row[1:4]
-            if len(self.known_products) < self.CACHE_SIZE:
-                self.known_products[self.product_cells(cells)] = row[4]
-        return row
+    def _text_check(self):
+        """check() for text cells: the staged row (line, partner id, year, flow, HS code,
+        value), or None after recording its errors. A row whose year, partner, flow and product
+        cells were all seen valid before, with a value of a common shape (rules.plain_value),
+        skips the full check; any other row gets it, and teaches its cells when valid."""
+        known_heads, known_products = self.known_heads, self.known_products
+        head_cells, product_cells = self.head_cells, self.product_cells
+        width, i_value, cache_size = self.width, self.i_value, self.CACHE_SIZE
+        plain_value, full_check = rules.plain_value, self._check
+
+        def check(line: int, cells: list):
+            if len(cells) == width:
+                head = known_heads.get(head_cells(cells))
+                if head is not None:
+                    code = known_products.get(product_cells(cells))
+                    if code is not None:
+                        value = plain_value(cells[i_value])
+                        if value is not None:
+                            return (line, head[0], head[1], head[2], code, value)
+            row = full_check(line, cells)
+            if row is not None:
+                if len(known_heads) < cache_size:
+                    known_heads[head_cells(cells)] = row[1:4]
+                if len(known_products) < cache_size:
+                    known_products[product_cells(cells)] = row[4]
+            return row
+
+        return check
 
     def _check(self, line: int, cells: list):
         if len(cells) != self.width and (

@@ -16,7 +16,7 @@ import contextlib
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 
 from ..models import ImportBatchChange, TradeFigure
 
@@ -44,6 +44,11 @@ class Change:
     hs_code: str
     previous_value: Decimal | None
     new_value: Decimal
+
+
+class RepeatedKeys(Exception):
+    """Rows of the file repeat a key, found while planning or writing (duplicates() was told
+    to leave the check to them): ask duplicates() for the lines."""
 
 
 def writer_for_connection():
@@ -75,13 +80,27 @@ class PostgresWriter:
         )
         self._copy = self._copy_context.__enter__()
         self._buffer: list[str] = []
+        self.add = self._adder()
+        self.deferred = False
 
-    def add(self, row: Row) -> None:
-        # Every field is validated: digits, a flow word, an HS code of digits; no tab or newline.
-        self._buffer.append("%d\t%d\t%d\t%s\t%s\t%s\n" % row)  # noqa: UP031 (fastest)
-        if len(self._buffer) >= self.FLUSH_ROWS:
-            self._copy.write("".join(self._buffer))
-            self._buffer.clear()
+    def _adder(self):
+        """add(row), with what it uses on every row bound once."""
+        buffer, append, write, flush_rows = (
+            self._buffer,
+            self._buffer.append,
+            self._copy.write,
+            self.FLUSH_ROWS,
+        )
+
+        def add(row: Row) -> None:
+            # Every field is validated: digits, a flow word, an HS code of digits; no tab or
+            # newline.
+            append("%d\t%d\t%d\t%s\t%s\t%s\n" % row)  # noqa: UP031 (fastest)
+            if len(buffer) >= flush_rows:
+                write("".join(buffer))
+                buffer.clear()
+
+        return add
 
     def close(self) -> None:
         if self._buffer:
@@ -99,8 +118,17 @@ class PostgresWriter:
                 self._copy_context.__exit__(RuntimeError, RuntimeError("aborted"), None)
             self._copy_context = None
 
-    def duplicates(self, cap: int) -> tuple[list[tuple[int, int]], int]:
-        """(line, first line with the same key) for each repeated key, and how many in all."""
+    def duplicates(self, cap: int, defer: bool = False) -> tuple[list[tuple[int, int]], int]:
+        """(line, first line with the same key) for each repeated key, and how many in all.
+
+        With `defer` (a real import of a file with no other error), nothing is looked for
+        here, and nothing found: plan() and write() find repeated keys on their way, for less
+        than this pass over every staged row, and raise RepeatedKeys. Rows that repeat a key
+        match the same figure, or are new rows that write() cannot insert side by side (the
+        trade table's unique keys)."""
+        if defer:
+            self.deferred = True
+            return [], 0
         self.cursor.execute(
             f"SELECT coalesce(sum(n - 1), 0) FROM (SELECT count(*) AS n FROM {self.STAGING}"
             " GROUP BY partner_id, year, flow, hs_code HAVING count(*) > 1) AS repeated"
@@ -117,7 +145,8 @@ class PostgresWriter:
         return [(line, first) for line, first in self.cursor.fetchall()], total
 
     def plan(self) -> Counts:
-        """Match every row with the figure it would replace; count new, updated, unchanged."""
+        """Match every row with the figure it would replace; count new, updated, unchanged.
+        Raises RepeatedKeys when rows match the same figure and the check was deferred."""
         self.cursor.execute(f"DROP TABLE IF EXISTS {self.PLAN}")
         self.cursor.execute(
             f"CREATE TEMP TABLE {self.PLAN} ON COMMIT DROP AS"
@@ -132,9 +161,13 @@ class PostgresWriter:
         self.cursor.execute(
             "SELECT count(*) FILTER (WHERE figure_id IS NULL),"
             " count(*) FILTER (WHERE old_value <> value_cad),"
-            f" count(*) FILTER (WHERE old_value = value_cad) FROM {self.PLAN}"
+            " count(*) FILTER (WHERE old_value = value_cad),"
+            + (" count(figure_id) - count(DISTINCT figure_id)" if self.deferred else " 0")
+            + f" FROM {self.PLAN}"
         )
-        created, updated, unchanged = self.cursor.fetchone()
+        created, updated, unchanged, repeated = self.cursor.fetchone()
+        if repeated:
+            raise RepeatedKeys
         return Counts(created, updated, unchanged)
 
     def sample(self, limit: int) -> list[Change]:
@@ -147,6 +180,16 @@ class PostgresWriter:
         return [Change(*row) for row in self.cursor.fetchall()]
 
     def write(self, batch_id: int) -> None:
+        """Raises RepeatedKeys when new rows repeat a key and the check was deferred."""
+        try:
+            with transaction.atomic():  # a savepoint: the staged rows stay, for duplicates()
+                self._write(batch_id)
+        except IntegrityError:
+            if self.deferred and self.duplicates(1)[1]:
+                raise RepeatedKeys from None
+            raise  # not the file's doing: the figures changed under the import
+
+    def _write(self, batch_id: int) -> None:
         self.cursor.execute(
             "WITH changed AS (UPDATE partners_tradefigure f SET value_cad = p.value_cad"
             f" FROM {self.PLAN} p WHERE f.id = p.figure_id AND p.old_value <> p.value_cad"
@@ -191,7 +234,8 @@ class GenericWriter:
     def abort(self) -> None:
         pass
 
-    def duplicates(self, cap: int) -> tuple[list[tuple[int, int]], int]:
+    def duplicates(self, cap: int, defer: bool = False) -> tuple[list[tuple[int, int]], int]:
+        # Found as the rows were added, for nothing more: never deferred.
         return sorted(self.repeated)[:cap], len(self.repeated)
 
     def plan(self) -> Counts:

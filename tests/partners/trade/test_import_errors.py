@@ -165,3 +165,74 @@ def test_both_writers_give_the_same_results(countries, db):
             copy.unchanged,
             copy.changes,
         ), name
+
+
+REPEATED_NEW_KEYS = (
+    "year,partner,flow,hs_code,product,value_cad\n"
+    "2016,CN,export,,Total,1\n"
+    "2016,CN,export,8802,Aéronefs,5\n"
+    "2016,Chine,Exports,,,3\n"
+    "2016,CN,export,8802,,7\n"
+    "2017,CN,export,,Total,9\n"
+)
+
+
+@pytest.mark.parametrize("dry_run", [False, True])
+def test_repeated_new_keys_are_listed_whether_or_not_the_import_would_write(
+    countries, writer, tmp_path, dry_run
+):
+    # Nothing in the database yet: every row is new, one of them of a new product. A real
+    # import leaves the repeated keys to the writer (COPY: the trade table's unique keys).
+    path = tmp_path / "repeated.csv"
+    path.write_text(REPEATED_NEW_KEYS, encoding="utf-8")
+    before = state()
+
+    result = run(path, writer, dry_run=dry_run)
+
+    assert [str(issue) for issue in result.errors] == [
+        "line 4: the same partner, year, flow and product as line 2",
+        "line 5: the same partner, year, flow and product as line 3",
+    ]
+    assert result.error_count == 2
+    assert (result.created, result.updated, result.unchanged, result.batch) == (0, 0, 0, None)
+    assert (result.products_created, result.changes, result.warnings) == ([], [], [])
+    assert state() == before
+
+
+def test_repeated_keys_are_listed_with_the_other_errors(countries, writer, tmp_path):
+    path = tmp_path / "repeated.csv"
+    path.write_text(REPEATED_NEW_KEYS + "2018,CN,export,,Total,-4\n", encoding="utf-8")
+
+    result = run(path, writer)
+
+    assert [str(issue) for issue in result.errors] == [
+        "line 4: the same partner, year, flow and product as line 2",
+        "line 5: the same partner, year, flow and product as line 3",
+        'line 7, column "value_cad": "-4" is negative',
+    ]
+    assert result.error_count == 3
+
+
+def test_a_unique_key_broken_by_someone_else_is_not_called_a_repeated_row(
+    countries, db, monkeypatch
+):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the COPY writer's own check")
+    original = PostgresWriter._write
+
+    def write_then_collide(self, batch_id):
+        original(self, batch_id)
+        raise IntegrityError("simulated: another session wrote the same figure")
+
+    monkeypatch.setattr(PostgresWriter, "_write", write_then_collide)
+    before = state()
+
+    result = run("windows_1252_fr.csv", PostgresWriter)
+
+    assert [str(issue) for issue in result.errors] == [
+        "The trade figures changed while the file was being imported (another import at the "
+        "same time?). Nothing was written; import the file again."
+    ]
+    assert state() == before
