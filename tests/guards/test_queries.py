@@ -36,7 +36,8 @@ PAGES = {
     "/en/missions/feed/": 2,
     "/en/missions/?format=csv": 7,
     "/en/partners/?format=csv": 3,
-    "/en/trade/?partner=cn": 5,
+    # 6: the main products read their partners' latest years first (partners/trade/selectors.py).
+    "/en/trade/?partner=cn": 6,
     "/fr/recherche/?q=sante": SEARCH,
     "/en/search/?q=agreement": SEARCH,
     "/en/search/?q=agreement&page=2": SEARCH,
