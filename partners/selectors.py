@@ -44,14 +44,16 @@ def partner_list():
     # Counted as the dossier counts them: the partner's agreements and those of the partners
     # within it (China's with Shandong's and Shanghai's), each agreement once; to three levels
     # (a country, its states, their cities).
-    within = (
-        Q(partner=OuterRef("pk"))
-        | Q(partner__parent=OuterRef("pk"))
-        | Q(partner__parent__parent=OuterRef("pk"))
-    )
+    # The family is found in the partners' table first (a few hundred rows), then its parties
+    # through the parties' index: an OR across the parties' joins to the partners would read
+    # every party of every agreement for each partner listed.
+    listed = OuterRef(OuterRef("pk"))
+    family = Partner.objects.filter(
+        Q(pk=listed) | Q(parent=listed) | Q(parent__parent=listed)
+    ).values("pk")
     in_force = (
         Partner.agreements.through.objects.filter(
-            within,
+            partner__in=family,
             agreement__publication_status="published",
             agreement__status=AgreementStatus.IN_FORCE,
         )
