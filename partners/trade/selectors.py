@@ -63,7 +63,12 @@ def world_totals(years) -> dict[int, dict]:
     """Québec's exports, imports and total with all partners, by year: the world row's figures
     (partners.reference.world_partner), for shares and ranks. Empty where none is stored."""
     rows = TradeFigure.objects.filter(partner__iso_code=WORLD_CODE, year__in=list(years))
-    return {row["year"]: row for row in with_change(list(rows.yearly_totals()))}
+    return {row["year"]: row for row in with_change(rows.yearly_totals())}
+
+
+def world_partner():
+    """The world row's partner id, as a subquery PostgreSQL runs once (an InitPlan)."""
+    return Subquery(Partner.objects.filter(iso_code=WORLD_CODE).order_by().values("pk")[:1])
 
 
 def with_shares(rows: list[dict], world: dict[int, dict]) -> list[dict]:
@@ -112,8 +117,19 @@ COVERED = Decimal("0.995")
 
 def yearly_trade(partner_ids) -> list[dict]:
     """A partner's years, with their changes and the partner's shares of Québec's trade."""
-    rows = with_change(list(TradeFigure.objects.filter(partner__in=partner_ids).yearly_totals()))
-    world = world_totals({row["year"] for row in rows})
+    # The partners' rows and the world's in one query; the world's kept to the partners' years,
+    # as world_totals() reads them.
+    ids = set(partner_ids)
+    both = TradeFigure.objects.filter(Q(partner__in=ids) | Q(partner=world_partner()))
+    found = both.yearly_totals()
+    rows = with_change([row for row in found if row["partner"] in ids])
+    years = {row["year"] for row in rows}
+    world = {
+        row["year"]: row
+        for row in with_change(
+            [row for row in found if row["partner"] not in ids and row["year"] in years]
+        )
+    }
     for row in rows:
         row["world"] = world.get(row["year"])
     return with_shares(rows, world)
