@@ -71,6 +71,18 @@ def world_partner():
     return Subquery(Partner.objects.filter(iso_code=WORLD_CODE).order_by().values("pk")[:1])
 
 
+def world_of(found: list[dict], rows: list[dict], shown) -> dict[int, dict]:
+    """world_totals() of the years of `rows`, from `found`: the yearly totals of a query that
+    read the world row's figures with the partners' (`| Q(partner=world_partner())`), one query
+    instead of two. The rows of a partner not `shown` are the world's; where there are none
+    (no figure of the world, or the world is itself shown) world_totals() reads them."""
+    years = {row["year"] for row in rows}
+    world = [row for row in found if row["partner"] not in shown]
+    if not world:
+        return world_totals(years)
+    return {row["year"]: row for row in with_change([r for r in world if r["year"] in years])}
+
+
 def with_shares(rows: list[dict], world: dict[int, dict]) -> list[dict]:
     """Add each row's share of Québec's exports, imports and total trade that year (None where
     the world row does not give that total); derived where either figure is."""
@@ -117,19 +129,11 @@ COVERED = Decimal("0.995")
 
 def yearly_trade(partner_ids) -> list[dict]:
     """A partner's years, with their changes and the partner's shares of Québec's trade."""
-    # The partners' rows and the world's in one query; the world's kept to the partners' years,
-    # as world_totals() reads them.
     ids = set(partner_ids)
-    both = TradeFigure.objects.filter(Q(partner__in=ids) | Q(partner=world_partner()))
-    found = both.yearly_totals()
+    found = TradeFigure.objects.filter(Q(partner__in=ids) | Q(partner=world_partner()))
+    found = found.yearly_totals()
     rows = with_change([row for row in found if row["partner"] in ids])
-    years = {row["year"] for row in rows}
-    world = {
-        row["year"]: row
-        for row in with_change(
-            [row for row in found if row["partner"] not in ids and row["year"] in years]
-        )
-    }
+    world = world_of(found, rows, ids)
     for row in rows:
         row["world"] = world.get(row["year"])
     return with_shares(rows, world)
@@ -285,16 +289,19 @@ def trade_rows(filterset: TradeFilter) -> list[dict]:
     if not choices.get("partner"):
         figures = figures.filter(partner__in=list(partners))
     year_from = choices.get("year_from")
+    # With the world row's figures (shares), in the same query.
+    found = (figures | TradeFigure.objects.filter(partner=world_partner())).yearly_totals()
     grouped: dict[int, list[dict]] = {}
-    for row in figures.yearly_totals():
-        grouped.setdefault(row["partner"], []).append(row)
+    for row in found:
+        if row["partner"] in partners:
+            grouped.setdefault(row["partner"], []).append(row)
     rows = []
     for partner_id, partner_rows in grouped.items():
         for row in with_change(partner_rows):
             if year_from and row["year"] < year_from:
                 continue  # read for the first year's change only
             rows.append({**row, "partner": partners[partner_id]})
-    with_shares(rows, world_totals({row["year"] for row in rows}))
+    with_shares(rows, world_of(found, rows, partners))
     key, descending = current_sort(filterset)
     if key == "partner":
         rank = {pk: position for position, pk in enumerate(partners)}

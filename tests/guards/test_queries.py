@@ -38,8 +38,9 @@ PAGES = {
     "/en/missions/feed/": 2,
     "/en/missions/?format=csv": 7,
     "/en/partners/?format=csv": 3,
-    # 6: the main products read their partners' latest years first (partners/trade/selectors.py).
-    "/en/trade/?partner=cn": 6,
+    # 5: the main products read their partners' latest years first, the world row's figures
+    # come with the partners' (partners/trade/selectors.py).
+    "/en/trade/?partner=cn": 5,
     "/fr/recherche/?q=sante": SEARCH,
     "/en/search/?q=agreement": SEARCH,
     "/en/search/?q=agreement&page=2": SEARCH,
