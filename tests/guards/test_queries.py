@@ -18,9 +18,10 @@ PAGES = {
     "/en/": 8,
     "/en/partners/": 3,
     "/en/partners/?region=AS&agreements=yes": 3,
-    # 11: with Québec's totals with all partners (shares, in the query of the partner's years)
-    # and every country's year (rank); the partners under it in one query.
-    "/en/partners/cn/": 11,
+    # 10: with Québec's totals with all partners (shares, in the query of the partner's years)
+    # and every country's year (rank); the partners under it in one query; the missions
+    # counted in the query of the latest.
+    "/en/partners/cn/": 10,
     "/en/agreements/": 5,
     # A partner filter reads the partners under it in one query (three levels).
     "/en/agreements/?partner=cn&sector=health": 8,
