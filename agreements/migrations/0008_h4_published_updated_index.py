@@ -7,7 +7,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('agreements', '0007_h5_document_text'),
-        ('partners', '0009_merge_pending_versions_and_words'),
     ]
 
     operations = [

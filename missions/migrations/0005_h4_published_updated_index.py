@@ -7,7 +7,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('missions', '0004_search_documents'),
-        ('partners', '0009_merge_pending_versions_and_words'),
     ]
 
     operations = [
