@@ -313,6 +313,15 @@ class Agreement(Publishable):
                 name="agreement_in_force_idx",
                 condition=Q(publication_status="published", status="in_force"),
             ),
+            # The list's count and latest change (COUNT and MAX(updated_at) of the published
+            # agreements), the home page's counts: read from the index alone on PostgreSQL
+            # (`include` is PostgreSQL's; SQLite creates the index without it).
+            models.Index(
+                fields=["updated_at"],
+                include=["id", "status"],
+                name="agreement_pub_updated_idx",
+                condition=Q(publication_status="published"),
+            ),
         ]
 
     def __str__(self):

@@ -85,7 +85,10 @@ def main(out: Path) -> None:
         for lang in ("fr", "en") if "{lang}" in page else (None,):
             url = page.format(lang=lang)
             response = client.get(url)
-            body = response.content.decode()
+            content = (
+                b"".join(response.streaming_content) if response.streaming else response.content
+            )
+            body = content.decode()
             for pattern, replacement in VOLATILE:
                 body = pattern.sub(replacement, body)
             name = re.sub(r"[^a-zA-Z0-9]+", "_", url).strip("_") or "root"

@@ -99,12 +99,25 @@ class PartnerQuerySet(PublishableQuerySet):
         return self.filter(pk__in=self.descendant_ids(partners))
 
     def descendant_ids(self, partners) -> list[int]:
-        """The ids of with_descendants(), for a filter on them that needs no subquery."""
+        """The ids of with_descendants(), for a filter on them that needs no subquery.
+
+        Three levels a query (a country, its states or provinces, their cities: the usual
+        depth, in one query); only the partners found on the third level are looked under
+        again."""
         ids = {p.pk if isinstance(p, Partner) else p for p in partners}
         frontier = set(ids)
         while frontier:
-            frontier = set(self.filter(parent__in=frontier).values_list("pk", flat=True)) - ids
-            ids |= frontier
+            found = self.filter(
+                Q(parent__in=frontier)
+                | Q(parent__parent__in=frontier)
+                | Q(parent__parent__parent__in=frontier)
+            ).values_list("pk", "parent", "parent__parent")
+            deepest = set()
+            for pk, parent, grandparent in found:
+                if pk not in ids and parent not in frontier and grandparent not in frontier:
+                    deepest.add(pk)
+                ids.add(pk)
+            frontier = deepest
         return sorted(ids)
 
 

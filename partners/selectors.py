@@ -44,14 +44,16 @@ def partner_list():
     # Counted as the dossier counts them: the partner's agreements and those of the partners
     # within it (China's with Shandong's and Shanghai's), each agreement once; to three levels
     # (a country, its states, their cities).
-    within = (
-        Q(partner=OuterRef("pk"))
-        | Q(partner__parent=OuterRef("pk"))
-        | Q(partner__parent__parent=OuterRef("pk"))
-    )
+    # The family is found in the partners' table first (a few hundred rows), then its parties
+    # through the parties' index: an OR across the parties' joins to the partners would read
+    # every party of every agreement for each partner listed.
+    listed = OuterRef(OuterRef("pk"))
+    family = Partner.objects.filter(
+        Q(pk=listed) | Q(parent=listed) | Q(parent__parent=listed)
+    ).values("pk")
     in_force = (
         Partner.agreements.through.objects.filter(
-            within,
+            partner__in=family,
             agreement__publication_status="published",
             agreement__status=AgreementStatus.IN_FORCE,
         )
@@ -96,7 +98,15 @@ def partner_dossier(partner: Partner) -> dict:
     for agreement in latest:
         groups.setdefault(agreement.status, []).append(agreement)
     order = [status for status, _label in AgreementStatus.choices]
-    missions = Mission.objects.published().with_stop_among(family).only(*MISSION_ITEM)
+    # The latest missions and how many there are, in one query: a window counts them all
+    # before the list is cut.
+    missions = list(
+        Mission.objects.published()
+        .with_stop_among(family)
+        .only(*MISSION_ITEM)
+        .annotate(listed_of=Window(Count("pk")))
+        .order_by("-start_date")[:DOSSIER_LIMIT]
+    )
     trade = yearly_trade([partner.pk])
     products_year, products = main_products(partner, yearly=trade)
     return {
@@ -110,8 +120,8 @@ def partner_dossier(partner: Partner) -> dict:
             if status in groups
         ],
         "agreement_count": sum(items[0].status_count for items in groups.values()),
-        "missions": missions.order_by("-start_date")[:DOSSIER_LIMIT],
-        "mission_count": missions.count(),
+        "missions": missions,
+        "mission_count": missions[0].listed_of if missions else 0,
         "trade": trade,
         "trade_latest": trade[-1] if trade else None,
         "trade_estimates": has_estimates(

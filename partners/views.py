@@ -1,3 +1,4 @@
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
@@ -41,8 +42,9 @@ class PartnerListView(PublicListMixin, ListView):
     }
     default_sort = "name"
 
-    @property
+    @cached_property
     def sort_options(self):
+        # Once a request (a view instance serves one): the list asks for it four times.
         return {key: (label, ordering()) for key, (label, ordering) in self.sorts.items()}
 
     def base_queryset(self):

@@ -14,7 +14,12 @@ import functools
 from decimal import Decimal
 
 from babel import Locale
-from babel.numbers import NumberPattern
+from babel.numbers import (
+    NumberPattern,
+    get_currency_symbol,
+    get_decimal_symbol,
+    get_group_symbol,
+)
 from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import pgettext, pgettext_lazy
@@ -125,14 +130,68 @@ def _pattern(language: str, kind: str, digits: int, optional: bool = False) -> N
     return pattern
 
 
+@functools.cache
+def _writer(language: str, kind: str, digits: int, optional: bool = False):
+    """A function writing a Decimal as `_pattern(...)` and Babel's `NumberPattern.apply` do
+    (currency CAD, the pattern's own fraction digits, Latin digits), with what `apply` looks up
+    in the locale's data on every call (the group and decimal symbols, the affixes with the
+    currency's symbol, the rounding quantum) looked up once. Babel's `apply` itself where the
+    pattern is not a plain one (scientific, significant digits, a currency's plural name, quoted
+    text); tests/partners/test_number_formats.py holds the two to the same output."""
+    locale = _locale(language)
+    pattern = _pattern(language, kind, digits, optional)
+    affixes = "".join((*pattern.prefix, *pattern.suffix))
+    if pattern.exp_prec or "@" in pattern.pattern or "'" in affixes or "¤¤" in affixes:
+
+        def babel(amount: Decimal) -> str:
+            return pattern.apply(amount, locale, currency="CAD", currency_digits=False)
+
+        return babel
+    symbol = get_currency_symbol("CAD", locale)
+    prefix = tuple(text.replace("¤", symbol) for text in pattern.prefix)
+    suffix = tuple(text.replace("¤", symbol) for text in pattern.suffix)
+    group = get_group_symbol(locale, numbering_system="latn")
+    decimal_symbol = get_decimal_symbol(locale, numbering_system="latn")
+    first, then = pattern.grouping
+    minimum_int = pattern.int_prec[0]
+    minimum_frac, maximum_frac = pattern.frac_prec
+    quantum = Decimal(1).scaleb(-maximum_frac)
+    scale = pattern.scale
+
+    def write(amount: Decimal) -> str:
+        value = amount.scaleb(scale)
+        negative = int(value.is_signed())
+        value = abs(value).normalize()
+        if value.is_infinite():
+            return pattern.apply(amount, locale, currency="CAD", currency_digits=False)
+        whole, _dot, fraction = f"{value.quantize(quantum):f}".partition(".")
+        if len(whole) < minimum_int:
+            whole = "0" * (minimum_int - len(whole)) + whole
+        grouped, size = "", first
+        while len(whole) > size:
+            grouped = group + whole[-size:] + grouped
+            whole = whole[:-size]
+            size = then
+        fraction = fraction or "0"
+        if len(fraction) < minimum_frac:
+            fraction += "0" * (minimum_frac - len(fraction))
+        if maximum_frac == 0 or (minimum_frac == 0 and int(fraction) == 0):
+            fraction = ""
+        else:
+            while len(fraction) > minimum_frac and fraction[-1] == "0":
+                fraction = fraction[:-1]
+            fraction = decimal_symbol + fraction
+        return prefix[negative] + whole + grouped + fraction + suffix[negative]
+
+    return write
+
+
 def _format(
     amount: Decimal, digits: int = 0, *, kind: str = "decimal", optional_digits: bool = False
 ) -> str:
     """`amount` grouped and rounded (half to even) as the page's language writes it, by the
     language's CLDR pattern of that kind."""
-    language = active_language()
-    pattern = _pattern(language, kind, digits, optional_digits)
-    text = pattern.apply(amount, _locale(language), currency="CAD", currency_digits=False)
+    text = _writer(active_language(), kind, digits, optional_digits)(amount)
     # A real minus sign (U+2212), not the hyphen CLDR gives both languages.
     return text.replace("-", MINUS)
 
@@ -241,3 +300,61 @@ def without(context, key, value=None):
         params.setlist(key, [v for v in params.getlist(key) if v != str(value)])
     encoded = params.urlencode()
     return "?" + encoded if encoded else "?"
+
+
+# The trade tables' rows, written here rather than by a template loop: a dossier's table has a
+# row a year (27 for China) and seven figures a row, each through two filters, and a template
+# resolves every variable and filter of every cell. The same markup and the same filters.
+_FIGURE_CELL = '<td class="num">{}</td>'
+_YEAR_ROW = '\n      <tr><th scope="row">{}</th>' + _FIGURE_CELL * 7 + "</tr>\n    "
+_PARTNER_ROW = (
+    '\n        <tr><th scope="row"><a href="{}">{}</a></th><td>{}</td>'
+    + _FIGURE_CELL * 5
+    + "</tr>\n      "
+)
+
+
+def _money_cell(row, key):
+    return estimated(money(row[key]), row[f"{key}_derived"])
+
+
+def _change_cell(row, key):
+    return estimated(signed_percent(row[key]), row[f"{key}_derived"])
+
+
+@register.simple_tag
+def trade_year_rows(rows):
+    """The rows of a dossier's trade table (partners/partner_detail.html): the year, exports,
+    imports, total, balance, and the changes of exports, imports and total."""
+    return format_html_join(
+        "",
+        _YEAR_ROW,
+        (
+            (
+                row["year"],
+                *(_money_cell(row, key) for key in ("exports", "imports", "total", "balance")),
+                *(_change_cell(row, key) for key in ("exports_change", "imports_change", "change")),
+            )
+            for row in rows
+        ),
+    )
+
+
+@register.simple_tag
+def trade_partner_rows(rows):
+    """The rows of the explorer's table (trade/explorer.html): the partner and its page, the
+    year, exports, imports, total, balance and the change of the total."""
+    return format_html_join(
+        "",
+        _PARTNER_ROW,
+        (
+            (
+                row["partner"].get_absolute_url(),
+                translated(row["partner"], "name"),
+                row["year"],
+                *(_money_cell(row, key) for key in ("exports", "imports", "total", "balance")),
+                _change_cell(row, "change"),
+            )
+            for row in rows
+        ),
+    )

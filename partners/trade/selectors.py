@@ -4,12 +4,12 @@ explorer's rows, their sums by year and their download."""
 from collections.abc import Iterator
 from decimal import Decimal
 
-from django.db.models import F, OuterRef, Subquery, Window
+from django.db.models import F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from partners.models import WORLD_CODE, PartnerKind
+from partners.models import WORLD_CODE, Partner, PartnerKind
 from partners.publishing.language import text_in
 
 from .filters import TradeFilter
@@ -63,7 +63,24 @@ def world_totals(years) -> dict[int, dict]:
     """Québec's exports, imports and total with all partners, by year: the world row's figures
     (partners.reference.world_partner), for shares and ranks. Empty where none is stored."""
     rows = TradeFigure.objects.filter(partner__iso_code=WORLD_CODE, year__in=list(years))
-    return {row["year"]: row for row in with_change(list(rows.yearly_totals()))}
+    return {row["year"]: row for row in with_change(rows.yearly_totals())}
+
+
+def world_partner():
+    """The world row's partner id, as a subquery PostgreSQL runs once (an InitPlan)."""
+    return Subquery(Partner.objects.filter(iso_code=WORLD_CODE).order_by().values("pk")[:1])
+
+
+def world_of(found: list[dict], rows: list[dict], shown) -> dict[int, dict]:
+    """world_totals() of the years of `rows`, from `found`: the yearly totals of a query that
+    read the world row's figures with the partners' (`| Q(partner=world_partner())`), one query
+    instead of two. The rows of a partner not `shown` are the world's; where there are none
+    (no figure of the world, or the world is itself shown) world_totals() reads them."""
+    years = {row["year"] for row in rows}
+    world = [row for row in found if row["partner"] not in shown]
+    if not world:
+        return world_totals(years)
+    return {row["year"]: row for row in with_change([r for r in world if r["year"] in years])}
 
 
 def with_shares(rows: list[dict], world: dict[int, dict]) -> list[dict]:
@@ -112,8 +129,11 @@ COVERED = Decimal("0.995")
 
 def yearly_trade(partner_ids) -> list[dict]:
     """A partner's years, with their changes and the partner's shares of Québec's trade."""
-    rows = with_change(list(TradeFigure.objects.filter(partner__in=partner_ids).yearly_totals()))
-    world = world_totals({row["year"] for row in rows})
+    ids = set(partner_ids)
+    found = TradeFigure.objects.filter(Q(partner__in=ids) | Q(partner=world_partner()))
+    found = found.yearly_totals()
+    rows = with_change([row for row in found if row["partner"] in ids])
+    world = world_of(found, rows, ids)
     for row in rows:
         row["world"] = world.get(row["year"])
     return with_shares(rows, world)
@@ -165,8 +185,8 @@ def main_products(partner, *, year: int | None = None, limit: int = 5, yearly=No
 def main_products_of(rows, *, limit: int = 5) -> list[dict]:
     """The explorer's main products: for each partner of `rows` (the explorer's rows), the
     latest year with figures by product and its main products each way, with their share of
-    the flow's total that year. One query whatever the number of partners: a window ranks the
-    products within each partner and flow.
+    the flow's total that year. Two queries whatever the number of partners: the latest years,
+    then the figures, a window ranking the products within each partner and flow.
 
     [{partner, year, exports: [figures], imports: [figures]}], in the rows' order of partners.
     """
@@ -174,17 +194,32 @@ def main_products_of(rows, *, limit: int = 5) -> list[dict]:
     if not partners:
         return []
     totals = {(row["partner"].pk, row["year"]): row for row in rows}
+    # Each partner's latest year with figures by product, read once a partner (one backward
+    # step on the unique key's index), then a condition a year: a subquery correlated to each
+    # figure would be run once for every figure of the partners (10,000 for China).
     latest = Subquery(
         TradeFigure.objects.by_product()
-        .filter(partner=OuterRef("partner"))
+        .filter(partner=OuterRef("pk"))
         .order_by("-year")
         .values("year")[:1]
     )
+    by_year: dict[int, list[int]] = {}
+    for pk, year in (
+        Partner.objects.filter(pk__in=list(partners))
+        .annotate(latest=latest)
+        .order_by()
+        .values_list("pk", "latest")
+    ):
+        if year is not None:
+            by_year.setdefault(year, []).append(pk)
+    if not by_year:
+        return []
+    latest_years = Q()
+    for year, pks in sorted(by_year.items()):
+        latest_years |= Q(year=year, partner__in=sorted(pks))
     figures = (
         TradeFigure.objects.by_product()
-        .filter(partner__in=list(partners), flow__in=[TradeFlow.EXPORT, TradeFlow.IMPORT])
-        .annotate(latest=latest)
-        .filter(year=F("latest"))
+        .filter(latest_years, flow__in=[TradeFlow.EXPORT, TradeFlow.IMPORT])
         .select_related("product")
         .only("partner", "year", "flow", "value_cad", "basis", "product__hs_code", *PRODUCT_LABELS)
         .annotate(
@@ -195,7 +230,8 @@ def main_products_of(rows, *, limit: int = 5) -> list[dict]:
             ),
         )
         .filter(position__lte=limit)
-        .order_by("partner", "flow", "position")
+        # By the partner's id, not its name (the partner's default order would join it).
+        .order_by("partner_id", "flow", "position")
     )
     found: dict[int, dict] = {}
     for figure in figures:
@@ -253,16 +289,19 @@ def trade_rows(filterset: TradeFilter) -> list[dict]:
     if not choices.get("partner"):
         figures = figures.filter(partner__in=list(partners))
     year_from = choices.get("year_from")
+    # With the world row's figures (shares), in the same query.
+    found = (figures | TradeFigure.objects.filter(partner=world_partner())).yearly_totals()
     grouped: dict[int, list[dict]] = {}
-    for row in figures.yearly_totals():
-        grouped.setdefault(row["partner"], []).append(row)
+    for row in found:
+        if row["partner"] in partners:
+            grouped.setdefault(row["partner"], []).append(row)
     rows = []
     for partner_id, partner_rows in grouped.items():
         for row in with_change(partner_rows):
             if year_from and row["year"] < year_from:
                 continue  # read for the first year's change only
             rows.append({**row, "partner": partners[partner_id]})
-    with_shares(rows, world_totals({row["year"] for row in rows}))
+    with_shares(rows, world_of(found, rows, partners))
     key, descending = current_sort(filterset)
     if key == "partner":
         rank = {pk: position for position, pk in enumerate(partners)}

@@ -9,7 +9,7 @@ from http import HTTPStatus
 import openpyxl
 import pytest
 
-from partners.models import Partner
+from partners.models import Partner, PartnerKind
 from partners.publishing.models import PublicationStatus
 from partners.trade.views import TradeExplorerView
 from tests.factories import PartnerFactory, ProductFactory, TradeFigureFactory
@@ -176,6 +176,38 @@ def test_the_page_runs_five_queries(client, trade, django_assert_num_queries):
     # The partners chosen (validation), the choices, the yearly sums, the totals, the products.
     with django_assert_num_queries(5):
         client.get("/en/trade/", {"partner": ["cn", "de"]})
+
+
+@pytest.fixture
+def world(trade):
+    """Québec's totals with all partners (the world row, a draft partner never offered)."""
+    everyone = PartnerFactory(
+        name_en="World",
+        slug="monde",
+        iso_code="001",
+        kind=PartnerKind.WORLD,
+        publication_status=PublicationStatus.DRAFT,
+    )
+    figures(everyone, 2016, export=1500, **{"import": 4000})
+    figures(everyone, 2017, export=3300, **{"import": 5500})
+    return everyone
+
+
+def test_the_shares_of_quebecs_totals_come_with_the_rows(client, world, django_assert_num_queries):
+    # The partners chosen (validation), the choices, the yearly sums with the world row's in the
+    # same query, the partners' latest years with figures by product (none here).
+    with django_assert_num_queries(4):
+        response = client.get("/en/trade/", {"partner": ["cn", "de"], "year_from": 2017})
+    assert [
+        (row["partner"].slug, row["year"], row["exports_share"], row["imports_share"])
+        for row in response.context["rows"]
+    ] == [("cn", 2017, Decimal("0.1"), Decimal("0.2"))]
+    response = client.get("/en/trade/", {"partner": "de"})
+    assert [(row["year"], row["total_share"]) for row in response.context["rows"]] == [
+        (2016, Decimal("180") / Decimal("5500")),
+        (2015, None),
+    ]
+    assert "World" not in response.content.decode()
 
 
 def body(response) -> str:
