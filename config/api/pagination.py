@@ -2,7 +2,7 @@
 in a Link header (RFC 8288)."""
 
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 
@@ -13,14 +13,21 @@ class Pagination(PageNumberPagination):
     max_page_size = 100
 
     def get_page_size(self, request):
-        """The page size asked for, if any: a whole number from 1 to 100, else a 400."""
-        asked = request.query_params.get(self.page_size_query_param, "")
-        if asked == "":
+        """The page size asked for, if any: a whole number from 1 to 100, else a 400 (an empty
+        `page_size=` too: the schema says a number)."""
+        if self.page_size_query_param not in request.query_params:
             return self.page_size
+        asked = request.query_params[self.page_size_query_param]
         if not asked.isdecimal() or not 1 <= int(asked) <= self.max_page_size:
             message = _("Enter a whole number from 1 to %(maximum)s.")
             raise ValidationError({"page_size": [message % {"maximum": self.max_page_size}]})
         return int(asked)
+
+    def get_page_number(self, request, paginator):
+        """An empty `page=` is an invalid page, as `page=abc` is (DRF takes it for the first)."""
+        if request.query_params.get(self.page_query_param) == "":
+            raise NotFound(self.invalid_page_message.format(page_number="", message=""))
+        return super().get_page_number(request, paginator)
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

@@ -532,6 +532,18 @@ def test_pages_link_to_their_neighbours(client, world):
             {"detail": "Invalid page."},
         ),
         (
+            "/api/v1/partners/?page_size=",
+            400,
+            {"page_size": ["Saisissez un nombre entier de 1 à 100."]},
+            {"page_size": ["Enter a whole number from 1 to 100."]},
+        ),
+        (
+            "/api/v1/partners/?page=",
+            404,
+            {"detail": "Page non valide."},
+            {"detail": "Invalid page."},
+        ),
+        (
             "/api/v1/partners/?page=abc",
             404,
             {"detail": "Page non valide."},
