@@ -10,7 +10,8 @@ def html(response) -> str:
 
 
 def slugs(response) -> list[str]:
-    return [record.slug for record in response.context["object_list"]]
+    """The records listed, each by its French slug (the one that names it in the tests)."""
+    return [record.slug_fr for record in response.context["object_list"]]
 
 
 def switch_language(client, address, language, name, query="", **kwargs):

@@ -41,7 +41,7 @@ def test_pages_speak_their_language_and_link_to_the_same_page(
         assert sorted(slugs(switched)) == sorted(slugs(response))
 
 
-def test_french_and_english_addresses_are_translated(address):
+def test_french_and_english_addresses_are_translated(address, demo):
     assert address("agreements:list", "fr") == "/fr/ententes/"
     assert address("agreements:list", "en") == "/en/agreements/"
     assert address("agreements:detail", "fr", slug=SCIENCE) == f"/fr/ententes/{SCIENCE}/"
