@@ -319,7 +319,11 @@ def chosen_label(form, name: str, value: str) -> str | None:
         chosen = getattr(form, "cleaned_data", {}).get(name)
         several = isinstance(field, ModelMultipleChoiceField)
         for record in (chosen or []) if several else [chosen]:
-            if record is not None and str(field.prepare_value(record)) == str(value):
+            if record is None:
+                continue
+            # A record named by its slug in either language (a filter kept by the switch).
+            named = slugs_of(record).values() if is_translated(type(record), "slug") else ()
+            if str(field.prepare_value(record)) == str(value) or str(value) in named:
                 return str(field.label_from_instance(record))
     choices = list(getattr(field, "choices", None) or [])
     if not choices:

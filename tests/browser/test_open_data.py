@@ -43,7 +43,7 @@ def test_a_publisher_uploads_a_pdf_the_public_downloads_and_finds_it(
     publisher.groups.add(Group.objects.get(name="Publisher"))
     pdf_file = tmp_path / "entente-signée.pdf"
     pdf_file.write_bytes(PDF)
-    agreement = Agreement.objects.get(slug=SLUG)
+    agreement = Agreement.objects.get(slug_fr=SLUG)
 
     page.goto(f"/{settings.ADMIN_URL}login/")
     page.fill("#id_username", "publieuse")

@@ -79,9 +79,9 @@ def test_the_dcat_catalogue_parses_and_every_dataset_is_complete(client, demo):
 def test_a_dataset_s_update_date_is_its_latest_published_change(client, db):
     moment = datetime.datetime(2026, 3, 2, 14, 5, tzinfo=datetime.UTC)
     factories.AgreementFactory(slug="old")
-    Agreement.objects.filter(slug="old").update(updated_at=moment)
+    Agreement.objects.filter(slug_fr="old").update(updated_at=moment)
     factories.AgreementFactory(slug="draft", publication_status=PublicationStatus.DRAFT)
-    Agreement.objects.filter(slug="draft").update(updated_at=moment + datetime.timedelta(days=9))
+    Agreement.objects.filter(slug_fr="draft").update(updated_at=moment + datetime.timedelta(days=9))
     data = client.get("/catalogue.jsonld").json()
     agreements = next(d for d in data["dcat:dataset"] if d["dct:identifier"] == "agreements")
     assert agreements["dct:modified"] == {"@value": "2026-03-02T14:05:00Z", "@type": "xsd:dateTime"}

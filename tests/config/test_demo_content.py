@@ -104,7 +104,7 @@ def test_sectors_are_the_policy_thrusts_in_both_languages(demo):
     ]
     assert not Sector.objects.filter(description_fr="").exists()
     assert not Sector.objects.filter(description_en="").exists()
-    northern = Sector.objects.get(slug="northern-arctic")
+    northern = Sector.objects.get(slug_en="northern-arctic")
     assert (northern.name_fr, northern.name_en) == (
         "Affaires nordiques et arctiques",
         "Northern and Arctic affairs",
@@ -127,7 +127,7 @@ def test_offices_the_seeds_name_and_the_one_year_they_give(demo):
 
 
 def test_science_and_technology_agreement_signed_1995_renewed_2005_and_2011(demo):
-    agreement = Agreement.objects.get(slug="entente-science-technologie-chine-1995")
+    agreement = Agreement.objects.get(slug_fr="entente-science-technologie-chine-1995")
     assert (agreement.signed_on, agreement.signed_on_precision) == (
         datetime.date(1995, 1, 1),
         "year",
@@ -155,7 +155,7 @@ def test_science_and_technology_agreement_signed_1995_renewed_2005_and_2011(demo
 
 
 def test_education_agreement_signed_1980_and_renewed_seven_times_on_unknown_dates(demo):
-    agreement = Agreement.objects.get(slug="entente-education-chine-1980")
+    agreement = Agreement.objects.get(slug_fr="entente-education-chine-1980")
     assert agreement.signed_on_display == "1980"
     events = list(agreement.events.values_list("kind", "date", "date_precision"))
     assert (
@@ -172,7 +172,7 @@ def test_law_enforcement_agreements_are_four_with_their_years(demo):
         (a.parties.get().iso_code, a.signed_on_display, a.status, list(a.sectors.all()))
         for a in law
     )
-    security = [Sector.objects.get(slug="security")]
+    security = [Sector.objects.get(slug_en="security")]
     assert found == [
         ("US-MA", "2007", "signed", security),
         ("US-ME", "2004", "signed", security),
@@ -182,7 +182,7 @@ def test_law_enforcement_agreements_are_four_with_their_years(demo):
 
 
 def test_lake_champlain_has_exactly_two_parties(demo):
-    champlain = Agreement.objects.get(slug="entente-lac-champlain-2003")
+    champlain = Agreement.objects.get(slug_fr="entente-lac-champlain-2003")
     assert sorted(champlain.parties.values_list("iso_code", flat=True)) == ["US-NY", "US-VT"]
     assert champlain.signed_on_display == "2003"
 
@@ -202,7 +202,7 @@ def test_agreements_with_china_and_its_provinces_and_with_mexico(demo):
         "entente-cooperation-guanajuato-2006": "year",
         "entente-cooperation-nuevo-leon-2009": "year",
     }
-    unknown = Agreement.objects.get(slug="entente-science-technologie-shanghai")
+    unknown = Agreement.objects.get(slug_fr="entente-science-technologie-shanghai")
     assert unknown.signed_on is None
     with translation.override("fr"):
         assert unknown.signed_on_display == "date de signature inconnue"
@@ -218,7 +218,7 @@ def test_agreements_with_china_and_its_provinces_and_with_mexico(demo):
 
 
 def test_the_2017_health_mission(demo):
-    mission = Mission.objects.get(slug="mission-sante-chine-2017")
+    mission = Mission.objects.get(slug_fr="mission-sante-chine-2017")
     assert mission.is_published and mission.original_language == "fr"
     assert (mission.start_date, mission.end_date) == (
         datetime.date(2017, 9, 2),

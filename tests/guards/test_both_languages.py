@@ -59,7 +59,7 @@ def test_root_sends_visitors_to_their_language(client):
 def test_untranslated_field_shows_the_other_language_with_a_notice(client, demo):
     from agreements.models import Agreement
 
-    agreement = Agreement.objects.get(slug="entente-lac-champlain-2003")
+    agreement = Agreement.objects.get(slug_fr="entente-lac-champlain-2003")
     agreement.summary_en = ""
     agreement.save()
     html = client.get(f"/en/agreements/{agreement.slug}/").content.decode()
