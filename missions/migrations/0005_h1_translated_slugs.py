@@ -14,7 +14,8 @@ def derived_slug(text: str, taken: set, max_length: int) -> str:
     records in the same order give the same slugs."""
     base = slugify(text) or "record"
     if len(base) > max_length:
-        base = base[: max_length + 1].rsplit("-", 1)[0] or base[:max_length]
+        cut = base[: max_length + 1]
+        base = cut.rsplit("-", 1)[0] if "-" in cut else base[:max_length]
     candidate, number = base, 2
     while candidate in taken:
         suffix = f"-{number}"
