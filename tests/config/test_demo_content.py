@@ -88,7 +88,7 @@ def test_french_profiles_name_each_state_with_its_article(demo):
 
 
 def test_sectors_are_the_policy_thrusts_in_both_languages(demo):
-    assert list(Sector.objects.order_by("position").values_list("slug", flat=True)) == [
+    assert list(Sector.objects.order_by("position").values_list("slug_en", flat=True)) == [
         "science-technology",
         "education",
         "culture",
@@ -167,7 +167,7 @@ def test_education_agreement_signed_1980_and_renewed_seven_times_on_unknown_date
 
 
 def test_law_enforcement_agreements_are_four_with_their_years(demo):
-    law = Agreement.objects.filter(slug__startswith="entente-information-application-loi-")
+    law = Agreement.objects.filter(slug_fr__startswith="entente-information-application-loi-")
     found = sorted(
         (a.parties.get().iso_code, a.signed_on_display, a.status, list(a.sectors.all()))
         for a in law
@@ -191,7 +191,7 @@ def test_agreements_with_china_and_its_provinces_and_with_mexico(demo):
     years = dict(
         Agreement.objects.published()
         .filter(parties__iso_code__in=["CN-SD", "CN-SH", "MX-JAL", "MX-GUA", "MX-NLE"])
-        .values_list("slug", "signed_on_precision")
+        .values_list("slug_fr", "signed_on_precision")
     )
     assert years == {
         "entente-amitie-echanges-shandong-2008": "year",
@@ -206,8 +206,8 @@ def test_agreements_with_china_and_its_provinces_and_with_mexico(demo):
     assert unknown.signed_on is None
     with translation.override("fr"):
         assert unknown.signed_on_display == "date de signature inconnue"
-    in_force = Agreement.objects.published().in_force().order_by("slug")
-    assert list(in_force.values_list("slug", flat=True)) == [
+    in_force = Agreement.objects.published().in_force().order_by("slug_fr")
+    assert list(in_force.values_list("slug_fr", flat=True)) == [
         "entente-amitie-echanges-shandong-2008",
         "entente-cooperation-shanghai-2011",
         "entente-education-chine-1980",
@@ -271,9 +271,9 @@ def test_the_2017_health_mission(demo):
         "Luc Castonguay, sous-ministre adjoint à la planification, l\u2019évaluation et la qualité",
         "Luc Castonguay, Assistant Deputy Minister for Planning, Evaluation and Quality",
     )
-    signed = mission.agreements_signed.order_by("slug")
+    signed = mission.agreements_signed.order_by("slug_fr")
     assert [
-        (a.slug, a.kind, a.signed_on, a.signed_on_precision, a.parties.get().iso_code)
+        (a.slug_fr, a.kind, a.signed_on, a.signed_on_precision, a.parties.get().iso_code)
         for a in signed
     ] == [
         (
@@ -291,7 +291,7 @@ def test_the_2017_health_mission(demo):
             "CN",
         ),
     ]
-    assert all(a.sectors.filter(slug="health").exists() for a in signed)
+    assert all(a.sectors.filter(slug_en="health").exists() for a in signed)
     with translation.override("en"):
         assert signed.first().signed_on_display == "September 2017"
 
@@ -339,13 +339,13 @@ def test_trade_with_south_korea_is_the_2016_two_way_total(demo):
 def test_drafts_exist_and_published_leaves_them_out(demo):
     # Every partner the seeds name has its profile published (Catalonia too, seed 003).
     assert not Partner.objects.exclude(is_reference=True).drafts().exists()
-    assert sorted(Agreement.objects.drafts().values_list("slug", "status")) == [
+    assert sorted(Agreement.objects.drafts().values_list("slug_fr", "status")) == [
         ("actualisation-entente-shandong", "negotiation"),
         ("actualisation-entente-shanghai", "negotiation"),
     ]
     assert Agreement.objects.count() == 18
     assert Agreement.objects.published().count() == 16
-    assert not Agreement.objects.published().filter(slug__startswith="actualisation-").exists()
+    assert not Agreement.objects.published().filter(slug_fr__startswith="actualisation-").exists()
     assert Partner.objects.published().filter(iso_code="ES-CT").exists()
     assert Agreement.objects.drafts().filter(published_at__isnull=False).count() == 0
     published = [*Partner.objects.published(), *Agreement.objects.published()]
