@@ -91,12 +91,22 @@ FRENCH_PATHS = {
 }
 
 
+# The English pages' slugs of the records the surfaces name by their French slug.
+ENGLISH_SLUGS = {
+    SIGNED: "memorandum-of-understanding-in-the-field-of-medical-technologies",
+    PUBLISHED_MISSION: "mission-of-the-minister-of-health-and-social-services-to-china",
+}
+
+
 def localized(surface: str, language: str) -> str:
     """The surface's address as the site writes it in that language (/fr/ententes/…)."""
     address = surface.format(lang=language)
     if language == "fr":
         for english, french in FRENCH_PATHS.items():
             address = address.replace(english, french)
+    else:
+        for french, english in ENGLISH_SLUGS.items():
+            address = address.replace(f"/{french}/", f"/{english}/")
     return address
 
 
