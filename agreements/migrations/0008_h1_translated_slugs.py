@@ -1,18 +1,25 @@
 """Agreements get a slug per language: the existing (French) one stays the French slug, the
 English one is derived from the English title."""
 
+import re
+
 from django.db import migrations, models
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
+
+# What parts words but slugify() would drop, gluing them: dashes, and the apostrophe of a
+# French elision (l', d', qu'); "Québec's" stays one word.
+SEPARATORS = re.compile(r"[–—]|(?<=\b\w)['’]|(?<=\bqu)['’]", re.IGNORECASE)
 
 # Derived slugs are cut at a word boundary to this length (the column holds 200).
 DERIVED_LENGTH = 120
 
 def derived_slug(text: str, taken: set, max_length: int) -> str:
-    """`text` slugified (accents dropped, "Québec" -> "quebec"), cut at a word boundary to
-    `max_length`, made unique among `taken` by a suffix (-2, -3...), then added to it. The same
-    records in the same order give the same slugs."""
-    base = slugify(text) or "record"
+    """`text` slugified (accents dropped, "Québec" -> "quebec"; an elision and a dash part
+    words, "l'entente" -> "l-entente", "Québec–Chine" -> "quebec-chine"), cut at a word boundary
+    to `max_length`, made unique among `taken` by a suffix (-2, -3...), then added to it. The
+    same records in the same order give the same slugs."""
+    base = slugify(SEPARATORS.sub(" ", text)) or "record"
     if len(base) > max_length:
         cut = base[: max_length + 1]
         base = cut.rsplit("-", 1)[0] if "-" in cut else base[:max_length]

@@ -250,7 +250,7 @@ AGREEMENTS = [
     },
     {
         "slug": "actualisation-entente-shanghai",
-        "slug_en": "actualisation-de-lentente-de-2011-avec-la-municipalite-de-shanghai",
+        "slug_en": "actualisation-de-l-entente-de-2011-avec-la-municipalite-de-shanghai",
         "draft": True,
         "title_fr": "Actualisation de l'entente de 2011 avec la municipalité de Shanghai",
         "title_en": "",
