@@ -2,16 +2,17 @@
 answers a permanent redirect to it (issue #13, "Pages and links")."""
 
 import importlib
+import json
 from http import HTTPStatus
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.urls import reverse
 
 from agreements.models import Agreement
 from config.demo import agreements as agreement_data
 from config.demo import missions as mission_data
 from tests import factories
+from tests.guards.test_admin_pages import agreement_form
 from tests.pages import html
 
 EDUCATION_FR = "entente-education-chine-1980"
@@ -124,19 +125,63 @@ def test_a_staff_preview_of_a_draft_keeps_working_at_both_slugs(client, superuse
     assert draft.pk
 
 
+def admin_in(client, user, language):
+    client.force_login(user)
+    client.post(reverse("set_language"), {"language": language, "next": "/admin/"})
+    return client
+
+
 @pytest.mark.parametrize(
-    ("language", "message"),
+    ("language", "field", "message"),
     [
-        ("en", "Another agreement already has this slug in English."),
+        ("en", "slug_en", "Another agreement already has this slug in English."),
+        ("fr", "slug_en", "Une autre entente a déjà cet identifiant d'URL en anglais."),
+        ("en", "slug_fr", "Another agreement already has this slug in French."),
+        ("fr", "slug_fr", "Une autre entente a déjà cet identifiant d'URL en français."),
     ],
 )
-def test_the_admin_refuses_a_slug_another_agreement_has(client, superuser, db, language, message):
-    factories.AgreementFactory(slug="premiere", slug_en="taken")
-    second = factories.AgreementFactory(slug="seconde", slug_en="free")
-    second.slug_en = "taken"
-    with translation.override(language), pytest.raises(ValidationError) as refused:
-        second.full_clean()
-    assert refused.value.message_dict["slug_en"] == [message]
+def test_the_admin_refuses_a_slug_another_agreement_has(client, editor, language, field, message):
+    factories.AgreementFactory(slug="premiere", slug_en="first")
+    second = factories.AgreementFactory(slug="seconde", slug_en="second")
+    taken = {"slug_fr": "premiere", "slug_en": "first"}[field]
+    admin_in(client, editor, language)
+    change = reverse("admin:agreements_agreement_change", args=[second.pk])
+    response = client.post(change, agreement_form(second, **{field: taken}))
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["adminform"].form.errors == {field: [message]}
+    second.refresh_from_db()
+    assert (second.slug_fr, second.slug_en) == ("seconde", "second")
+
+
+def test_a_slug_may_be_another_record_s_slug_in_the_other_language(client, db):
+    factories.AgreementFactory(slug="culture", slug_en="heritage")
+    other = factories.AgreementFactory(slug="patrimoine", slug_en="patrimoine")
+    other.slug_en = "culture"
+    other.full_clean()  # unique per language: "culture" is only another record's French slug
+    other.save()
+    # Each page's language finds its own record first.
+    assert client.get("/fr/ententes/culture/").context["agreement"].slug_en == "heritage"
+    assert client.get("/en/agreements/culture/").context["agreement"].pk == other.pk
+    assert client.get("/en/agreements/patrimoine/")["Location"] == "/en/agreements/culture/"
+
+
+@pytest.mark.parametrize(
+    ("url", "title"),
+    [
+        ("admin:agreements_agreement_add", "title"),
+        ("admin:missions_mission_add", "title"),
+        ("admin:partners_sector_add", "name"),
+    ],
+)
+def test_each_language_s_slug_is_prefilled_from_that_language_s_title(
+    client, superuser, url, title
+):
+    admin_in(client, superuser, "fr")
+    prepopulated = json.loads(client.get(reverse(url)).context["prepopulated_fields_json"])
+    assert [(field["id"], field["dependency_ids"]) for field in prepopulated] == [
+        ("#id_slug_fr", [f"#id_{title}_fr"]),
+        ("#id_slug_en", [f"#id_{title}_en"]),
+    ]
 
 
 def _derived(module: str, titles: list[str]) -> list[str]:
@@ -165,3 +210,19 @@ def test_derived_slugs_are_unique_and_bounded():
         "agreements.migrations.0008_h1_translated_slugs",
         ["Santé Québec", "Sante Quebec", "x" * 130],
     ) == ["sante-quebec", "sante-quebec-2", "x" * 120]
+
+
+def test_a_pending_slug_change_waits_and_previews_at_the_live_address(client, editor):
+    agreement = factories.AgreementFactory(slug="jeunesse", slug_en="youth")
+    admin_in(client, editor, "en")
+    change = reverse("admin:agreements_agreement_change", args=[agreement.pk])
+    saved = client.post(change, agreement_form(agreement, slug_en="youth-agreement"))
+    assert saved.status_code == HTTPStatus.FOUND
+    agreement.refresh_from_db()
+    assert agreement.slug_en == "youth"  # the edit waits for a publisher
+    preview = client.get("/en/agreements/youth/?preview=1")
+    assert (preview.status_code, preview.context["pending_preview"]) == (HTTPStatus.OK, True)
+    assert preview.context["agreement"].slug_en == "youth-agreement"
+    client.logout()
+    assert client.get("/en/agreements/youth/").status_code == HTTPStatus.OK
+    assert client.get("/en/agreements/youth-agreement/").status_code == HTTPStatus.NOT_FOUND
