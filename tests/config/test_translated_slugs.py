@@ -6,6 +6,7 @@ import json
 from http import HTTPStatus
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
 from agreements.models import Agreement
@@ -68,8 +69,15 @@ def test_the_other_language_s_slug_moves_permanently(client, demo, asked, locati
     assert client.get(location).status_code == HTTPStatus.OK
 
 
-def test_a_redirect_is_never_cached_as_the_page(client, demo, settings):
-    settings.PAGE_CACHE_SECONDS = 60
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_a_redirect_is_never_cached_as_the_page(client, demo, page_cache):
     first = client.get(f"/en/agreements/{EDUCATION_FR}/")
     second = client.get(f"/en/agreements/{EDUCATION_FR}/")
     assert (first.status_code, second.status_code) == (HTTPStatus.MOVED_PERMANENTLY,) * 2
@@ -226,3 +234,28 @@ def test_a_pending_slug_change_waits_and_previews_at_the_live_address(client, ed
     client.logout()
     assert client.get("/en/agreements/youth/").status_code == HTTPStatus.OK
     assert client.get("/en/agreements/youth-agreement/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_an_edit_makes_its_english_page_cold_and_leaves_the_others_cached(
+    client, db, page_cache, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        first = factories.AgreementFactory(slug="entente-a", slug_en="agreement-a")
+        factories.AgreementFactory(slug="entente-b", slug_en="agreement-b")
+    pages = [
+        "/en/agreements/agreement-a/",
+        "/en/agreements/agreement-b/",
+        "/fr/ententes/entente-a/",
+    ]
+
+    def states():
+        return [client.get(page)["X-Page-Cache"] for page in pages]
+
+    assert states() == ["miss", "miss", "miss"]
+    assert states() == ["hit", "hit", "hit"]
+    with django_capture_on_commit_callbacks(execute=True):
+        first.title_en = "Agreement A, revised"
+        first.save()
+    # The record's own version moved: both its pages (found by either slug) go cold.
+    assert states() == ["miss", "hit", "miss"]
+    assert "Agreement A, revised" in client.get(pages[0]).content.decode()
