@@ -57,7 +57,7 @@ def restore_slugs(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('agreements', '0007_h5_document_text'), ('partners', '0011_h1_slug_unique')]
+    dependencies = [("agreements", "0007_h5_document_text")]
 
     operations = [
         *[

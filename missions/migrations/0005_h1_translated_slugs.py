@@ -57,7 +57,7 @@ def restore_slugs(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('missions', '0004_search_documents'), ('agreements', '0009_h1_slug_unique')]
+    dependencies = [("missions", "0004_search_documents")]
 
     operations = [
         *[

@@ -57,7 +57,7 @@ def restore_slugs(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [('partners', '0009_merge_pending_versions_and_words')]
+    dependencies = [("partners", "0009_merge_pending_versions_and_words")]
 
     operations = [
         *[

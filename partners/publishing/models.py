@@ -154,9 +154,11 @@ class Publishable(models.Model):
 
     @classmethod
     def translation_fields(cls) -> tuple[str, ...]:
+        """The record's translated texts: its translated fields but its slug (an address in
+        each language, not a text one translates from the other)."""
         from modeltranslation.translator import translator
 
-        return tuple(translator.get_options_for_model(cls).fields)
+        return tuple(f for f in translator.get_options_for_model(cls).fields if f != "slug")
 
     # Children edited with the record (its admin's inlines), kept in its pending versions:
     # names of reverse foreign keys, e.g. an agreement's ("events", "funding_calls").

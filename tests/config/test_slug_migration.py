@@ -13,7 +13,11 @@ BEFORE = [
     ("agreements", "0007_h5_document_text"),
     ("missions", "0004_search_documents"),
 ]
-AFTER = [("partners", "0011_h1_slug_unique"), ("missions", "0006_h1_slug_unique")]
+AFTER = [
+    ("partners", "0011_h1_slug_unique"),
+    ("agreements", "0009_h1_slug_unique"),
+    ("missions", "0006_h1_slug_unique"),
+]
 
 
 def migrate(targets):
