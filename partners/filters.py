@@ -4,6 +4,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.publishing.language import find_by_slug, localized
+from partners.publishing.models import SLUG
 from partners.publishing.widgets import EVERY, EVERY_FEMININE, Select, by_label, capitalised
 
 from .models import Partner, PartnerKind, Sector, WorldRegion
@@ -47,6 +48,8 @@ class SlugChoiceField(django_filters.fields.ModelChoiceField):
         if value in self.empty_values:
             return None
         try:
+            if not SLUG.match(str(value)):  # no slug has it (a NUL byte PostgreSQL refuses)
+                raise self.queryset.model.DoesNotExist
             return find_by_slug(self.queryset, str(value))[0]
         except self.queryset.model.DoesNotExist:
             raise ValidationError(

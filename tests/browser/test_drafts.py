@@ -75,7 +75,7 @@ def first_line(text):
 
 def public_text(page, agreement, language="en"):
     prefix = "/en/agreements/" if language == "en" else "/fr/ententes/"
-    response = page.goto(f"{prefix}{agreement.slug}/")
+    response = page.goto(f"{prefix}{getattr(agreement, f'slug_{language}')}/")
     assert response.status == 200
     return page.locator("main").inner_text()
 
