@@ -50,7 +50,7 @@ class AgreementAdmin(PublishableAdmin):
     ]
     search_fields = ["title_fr", "title_en", "reference", "parties__name_fr", "parties__name_en"]
     autocomplete_fields = ["parties", "sectors"]
-    prepopulated_fields = {"slug": ["title_fr"]}
+    prepopulated_fields = {"slug": ["title"]}  # each language's from its own
     date_hierarchy = "signed_on"
     inlines = [AgreementEventInline, FundingCallInline]
     fieldsets = [

@@ -18,6 +18,8 @@ from partners.publishing.models import (
     partial_date_constraint,
     partial_date_phrase,
     record_url,
+    slug_constraints,
+    translated_slug,
 )
 
 from .documents import pdf_text
@@ -178,7 +180,7 @@ class Agreement(Publishable):
     """A cooperation agreement between Québec and one or more partners."""
 
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = translated_slug()
     reference = models.CharField(
         _("reference number"),
         max_length=60,
@@ -268,6 +270,13 @@ class Agreement(Publishable):
                 condition=~Q(reference=""),
                 name="agreement_reference_unique",
                 violation_error_message=_("Another agreement already has this reference number."),
+            ),
+            *slug_constraints(
+                "agreement",
+                {
+                    "fr": _("Another agreement already has this slug in French."),
+                    "en": _("Another agreement already has this slug in English."),
+                },
             ),
             partial_date_constraint(
                 "signed_on", "signed_on_precision", "agreement_signature_date_matches_precision"

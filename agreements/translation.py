@@ -9,7 +9,9 @@ from .models import Agreement, AgreementEvent, FundingCall
 
 @register(Agreement)
 class AgreementTranslation(TranslationOptions):
-    fields = ("title", "signature_place", "summary")
+    fields = ("title", "slug", "signature_place", "summary")
+    # Each language's page has its own address (partners/publishing/models.py, slug_constraints).
+    required_languages = {"fr": ("slug",), "en": ("slug",)}
 
 
 @register(AgreementEvent)

@@ -1,7 +1,9 @@
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
+from partners.publishing.language import find_by_slug
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
 
 from . import selectors
@@ -56,5 +58,12 @@ def agreement_document(request, slug):
     may see agreements; anything else is a 404, as if there were no document."""
     staff = request.user.has_perm("agreements.view_agreement")
     agreements = Agreement.objects.all() if staff else Agreement.objects.published()
-    agreement = get_object_or_404(agreements.exclude(document=""), slug=slug)
+    try:
+        agreement, own_slug = find_by_slug(agreements.exclude(document=""), slug)
+    except Agreement.DoesNotExist:
+        raise Http404 from None
+    if own_slug != slug:  # named by its slug in the other language
+        return HttpResponsePermanentRedirect(
+            reverse("agreements:document", kwargs={"slug": own_slug})
+        )
     return document_response(agreement, staff=request.user.is_authenticated)

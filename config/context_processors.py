@@ -16,8 +16,12 @@ def site(request):
     except Resolver404:
         found = False
     alternates = []
+    # A record's page names it by its slug in each language (set by its view).
+    slugs = getattr(request, "record_slugs", None)
     for code, _name in settings.LANGUAGES:
-        if found:
+        if found and slugs:
+            url = record_address(request, code, slugs[code])
+        elif found:
             url = translate_url(path, code)
         else:
             with translation.override(code):
@@ -33,6 +37,15 @@ def site(request):
         "other_languages": [a for a in alternates if not a["current"]],
         "absolute_root": request.build_absolute_uri("/")[:-1],
     }
+
+
+def record_address(request, code: str, slug: str) -> str:
+    """The page of `request` in language `code`, its record named by `slug`, same query."""
+    match = resolve(request.path_info)
+    with translation.override(code):
+        url = reverse(match.view_name, args=match.args, kwargs={**match.kwargs, "slug": slug})
+    query = request.META.get("QUERY_STRING", "")
+    return url + (f"?{query}" if query else "")
 
 
 def x_default(alternates) -> str:

@@ -5,7 +5,7 @@ A composite read page over every app, so it lives in `config`, the one layer tha
 all."""
 
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import TemplateView
 
 from agreements import selectors as agreement_selectors
@@ -13,7 +13,7 @@ from agreements.models import Agreement
 from missions import selectors as mission_selectors
 from missions.models import Mission
 from partners.models import Partner, Sector
-from partners.publishing.language import localized
+from partners.publishing.language import find_by_slug, localized, slugs_of
 from partners.publishing.views import record_description
 
 PUBLISHED = "published"
@@ -54,11 +54,27 @@ class SectorListView(TemplateView):
 
 
 class SectorDetailView(TemplateView):
+    """A sector, by its slug in the page's language; its slug in the other language answers a
+    permanent redirect to this one."""
+
     template_name = "sectors/sector_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            self.sector, slug = find_by_slug(Sector.objects.all(), kwargs["slug"])
+        except Sector.DoesNotExist:
+            raise Http404 from None
+        if slug != kwargs["slug"]:
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(
+                self.sector.get_absolute_url() + (f"?{query}" if query else "")
+            )
+        request.record_slugs = slugs_of(self.sector)  # config/context_processors.py
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sector = get_object_or_404(Sector, slug=kwargs["slug"])
+        sector = self.sector
         partners = (
             Partner.objects.published()
             .filter(sectors=sector)

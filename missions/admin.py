@@ -66,7 +66,7 @@ class MissionAdmin(PublishableAdmin):
     ]
     search_fields = ["title_fr", "title_en", "ministry_fr", "ministry_en", "places__city_fr"]
     autocomplete_fields = ["sectors", "agreements_signed"]
-    prepopulated_fields = {"slug": ["title_fr"]}
+    prepopulated_fields = {"slug": ["title"]}  # each language's from its own
     date_hierarchy = "start_date"
     inlines = [MissionPlaceInline, DelegationMemberInline, RecommendationInline]
     fieldsets = [

@@ -6,7 +6,13 @@ from django.utils.translation import pgettext_lazy
 
 from agreements.models import Agreement
 from partners.models import Partner, Sector
-from partners.publishing.models import Publishable, PublishableQuerySet, record_url
+from partners.publishing.models import (
+    Publishable,
+    PublishableQuerySet,
+    record_url,
+    slug_constraints,
+    translated_slug,
+)
 
 
 class MissionQuerySet(PublishableQuerySet):
@@ -25,7 +31,7 @@ class Mission(Publishable):
     """A ministerial mission abroad and the report written after it."""
 
     title = models.CharField(_("title"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    slug = translated_slug()
     ministry = models.CharField(_("ministry"), max_length=200)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
@@ -78,6 +84,13 @@ class Mission(Publishable):
         ordering = ["-start_date", "title"]
         constraints = [
             *Publishable.publication_constraints("mission"),
+            *slug_constraints(
+                "mission",
+                {
+                    "fr": _("Another mission already has this slug in French."),
+                    "en": _("Another mission already has this slug in English."),
+                },
+            ),
             models.CheckConstraint(
                 condition=Q(start_date__lte=F("end_date")),
                 name="mission_dates_ordered",

@@ -11,6 +11,7 @@ from .models import DelegationMember, FollowUpAction, Mission, MissionPlace, Rec
 class MissionTranslation(TranslationOptions):
     fields = (
         "title",
+        "slug",
         "ministry",
         "summary",
         "accompanying_organisations",
@@ -20,6 +21,8 @@ class MissionTranslation(TranslationOptions):
         "author_unit",
         "filed_by",
     )
+    # Each language's page has its own address (partners/publishing/models.py, slug_constraints).
+    required_languages = {"fr": ("slug",), "en": ("slug",)}
 
 
 @register(MissionPlace)

@@ -27,8 +27,8 @@ class SectorAdmin(RecordAdmin):
     )
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
-    search_fields = ["name_fr", "name_en", "slug"]
-    prepopulated_fields = {"slug": ["name_fr"]}
+    search_fields = ["name_fr", "name_en", "slug_fr", "slug_en"]
+    prepopulated_fields = {"slug": ["name"]}  # each language's from its own
 
 
 class OfficeInline(TranslationTabularInline):

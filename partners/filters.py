@@ -1,8 +1,10 @@
 import django_filters
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from partners.publishing.language import localized
+from partners.publishing.language import find_by_slug, localized
+from partners.publishing.models import SLUG
 from partners.publishing.widgets import EVERY, EVERY_FEMININE, Select, by_label, capitalised
 
 from .models import Partner, PartnerKind, Sector, WorldRegion
@@ -38,9 +40,30 @@ def partner_filter() -> django_filters.ModelChoiceFilter:
     )
 
 
+class SlugChoiceField(django_filters.fields.ModelChoiceField):
+    """A record by its slug in the page's language, or in the other one: the language switch
+    keeps the list's filters, so `/en/agreements/?sector=sante` is the French page's sector."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            if not SLUG.match(str(value)):  # no slug has it (a NUL byte PostgreSQL refuses)
+                raise self.queryset.model.DoesNotExist
+            return find_by_slug(self.queryset, str(value))[0]
+        except self.queryset.model.DoesNotExist:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from None
+
+
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = SlugChoiceField
+
+
 def sector_filter() -> django_filters.ModelChoiceFilter:
-    """The sector filter of every list, by the sector's slug."""
-    return django_filters.ModelChoiceFilter(
+    """The sector filter of every list, by the sector's slug (in either language)."""
+    return SlugChoiceFilter(
         widget=Select,
         field_name="sectors",
         queryset=published_sectors,

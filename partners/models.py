@@ -15,6 +15,8 @@ from partners.publishing.models import (
     Transition,
     choice_label,
     record_url,
+    slug_constraints,
+    translated_slug,
 )
 from partners.trade.models import (
     ImportBatch,
@@ -47,7 +49,7 @@ class Sector(models.Model):
     """A field of cooperation or a thrust of the International Policy, shared by all records."""
 
     name = models.CharField(_("name"), max_length=120)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = translated_slug(max_length=120)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
@@ -55,6 +57,13 @@ class Sector(models.Model):
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
         ordering = ["position", "slug"]
+        constraints = slug_constraints(
+            "sector",
+            {
+                "fr": _("Another sector already has this slug in French."),
+                "en": _("Another sector already has this slug in English."),
+            },
+        )
 
     def __str__(self):
         return self.name

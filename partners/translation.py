@@ -13,7 +13,9 @@ from .models import Office, Partner, Product, Sector
 
 @register(Sector)
 class SectorTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "slug", "description")
+    # Each language's page has its own address (partners/publishing/models.py, slug_constraints).
+    required_languages = {"fr": ("slug",), "en": ("slug",)}
 
 
 @register(Partner)

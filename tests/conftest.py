@@ -4,11 +4,19 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from agreements.models import Agreement
+from missions.models import Mission
+from partners.models import Sector
+from partners.publishing.language import slugs_of
 from tests import factories
+
+# The records whose pages carry a slug in each language, by their URLs' namespace.
+SLUGGED_RECORDS = {"agreements": Agreement, "missions": Mission, "sectors": Sector}
 
 
 def _in_english(request) -> bool:
@@ -115,9 +123,17 @@ def demo(shared_demo, db):
 
 @pytest.fixture
 def address():
-    """The public address of a named URL in one language (/fr/ententes/…, /en/agreements/…)."""
+    """The public address of a named URL in one language (/fr/ententes/…, /en/agreements/…).
+    A record (an agreement, a mission, a sector) is named by either of its slugs; its address
+    in `language` carries its slug in that language, as its pages link to it."""
 
     def build(name, language, query="", **kwargs):
+        model = SLUGGED_RECORDS.get(name.split(":")[0])
+        if model is not None and "slug" in kwargs:
+            named = Q(slug_fr=kwargs["slug"]) | Q(slug_en=kwargs["slug"])
+            record = model.objects.filter(named).order_by("pk").first()
+            if record is not None:
+                kwargs = {**kwargs, "slug": slugs_of(record)[language]}
         with translation.override(language):
             return reverse(name, kwargs=kwargs or None) + query
 

@@ -36,6 +36,8 @@ class SectorFactory(factory.django.DjangoModelFactory):
     name_fr = factory.Sequence(lambda n: f"Secteur {n}")
     name_en = factory.Sequence(lambda n: f"Sector {n}")
     slug = factory.Sequence(lambda n: f"sector-{n}")
+    slug_fr = factory.SelfAttribute("slug")
+    slug_en = factory.SelfAttribute("slug")
 
 
 class PartnerFactory(factory.django.DjangoModelFactory):
@@ -94,6 +96,9 @@ class AgreementFactory(factory.django.DjangoModelFactory):
     title_fr = factory.Sequence(lambda n: f"Entente {n}")
     title_en = factory.Sequence(lambda n: f"Agreement {n}")
     slug = factory.Sequence(lambda n: f"agreement-{n}")
+    # The French page's slug, and the English page's (as English titles give their own).
+    slug_fr = factory.SelfAttribute("slug")
+    slug_en = factory.LazyAttribute(lambda o: f"{o.slug}-en")
     signed_on = datetime.date(2011, 5, 3)
     summary_fr = ""
     summary_en = ""
@@ -134,6 +139,8 @@ class MissionFactory(factory.django.DjangoModelFactory):
     title_fr = factory.Sequence(lambda n: f"Mission {n}")
     title_en = factory.Sequence(lambda n: f"Mission {n}")
     slug = factory.Sequence(lambda n: f"mission-{n}")
+    slug_fr = factory.SelfAttribute("slug")
+    slug_en = factory.LazyAttribute(lambda o: f"{o.slug}-en")
     ministry_fr = "Ministère de la Santé et des Services sociaux"
     ministry_en = "Ministry of Health and Social Services"
     start_date = datetime.date(2017, 9, 2)

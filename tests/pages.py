@@ -9,8 +9,15 @@ def html(response) -> str:
     return response.content.decode().replace("&amp;", "&").replace("&#x27;", "'")
 
 
+def key(record) -> str:
+    """How the tests name a record: its French slug (a partner's one slug in both languages);
+    its slug attribute follows the active language."""
+    return getattr(record, "slug_fr", None) or record.slug
+
+
 def slugs(response) -> list[str]:
-    return [record.slug for record in response.context["object_list"]]
+    """The records listed, each by its French slug (the one that names it in the tests)."""
+    return [record.slug_fr for record in response.context["object_list"]]
 
 
 def switch_language(client, address, language, name, query="", **kwargs):

@@ -23,6 +23,21 @@ def in_both(schema: dict) -> dict:
     }
 
 
+# A record's identifier in the API: the slug its address had before records had one per
+# language (French for agreements and missions, the English code for sectors; a partner's one
+# slug), the same whatever the request's language. Its pages' addresses are `page`.
+IDENTIFIERS = {
+    "agreements.agreement": "slug_fr",
+    "missions.mission": "slug_fr",
+    "partners.sector": "slug_en",
+}
+
+
+def identifier(model) -> str:
+    """The column that identifies a record of `model` in the API."""
+    return IDENTIFIERS.get(model._meta.label_lower, "slug")
+
+
 TEXT = {"type": "string", "nullable": True}
 ADDRESS = {"type": "string", "format": "uri"}
 
@@ -142,8 +157,27 @@ class ApiAddressField(serializers.Field):
     def to_representation(self, obj):
         from django.urls import reverse
 
-        path = reverse(self.viewname, kwargs={self.lookup: getattr(obj, self.lookup)})
+        attribute = identifier(type(obj)) if self.lookup == "slug" else self.lookup
+        path = reverse(self.viewname, kwargs={self.lookup: getattr(obj, attribute)})
         return absolute(self.context.get("request"), path)
+
+
+@extend_schema_field({"type": "string"})
+class IdentifierField(serializers.Field):
+    """The record's identifier in the API (`IDENTIFIERS`), the one its API address carries."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        kwargs.setdefault(
+            "help_text",
+            "The record's identifier in the API, the same in every language (its pages' own "
+            "addresses, with each language's slug, are `page`).",
+        )
+        super().__init__(**kwargs)
+
+    def to_representation(self, obj):
+        return getattr(obj, identifier(type(obj)))
 
 
 @extend_schema_field({"type": "array", "items": {"type": "string", "enum": list(LANGUAGES)}})

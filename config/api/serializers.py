@@ -28,17 +28,22 @@ from partners.trade.models import Product, TradeFigure, TradeFlow
 from .fields import (
     ApiAddressField,
     ChoiceLabelField,
+    IdentifierField,
     LanguagesField,
     PartialDateField,
     PublicPageField,
     TranslatedField,
     TranslatedLinesField,
+    identifier,
 )
 
 
 def published(records) -> list:
     """The published ones among related records, by slug (the same order in every language)."""
-    return sorted((record for record in records if record.is_published), key=lambda r: r.slug)
+    return sorted(
+        (record for record in records if record.is_published),
+        key=lambda r: getattr(r, identifier(type(r))),
+    )
 
 
 class References:
@@ -57,6 +62,7 @@ class References:
 
 
 class SectorRefSerializer(serializers.ModelSerializer):
+    slug = IdentifierField()
     name = TranslatedField("name")
     api_url = ApiAddressField("api:sector-detail")
 
@@ -66,6 +72,7 @@ class SectorRefSerializer(serializers.ModelSerializer):
 
 
 class SectorSerializer(serializers.ModelSerializer):
+    slug = IdentifierField()
     name = TranslatedField("name")
     description = TranslatedField("description")
     page = PublicPageField(help_text="The partner list filtered by the sector.")
@@ -169,6 +176,7 @@ class PartnerSerializer(References, serializers.ModelSerializer):
 
 
 class AgreementRefSerializer(serializers.ModelSerializer):
+    slug = IdentifierField()
     """A published agreement named by another record."""
 
     title = TranslatedField("title")
@@ -191,6 +199,7 @@ class AgreementRefSerializer(serializers.ModelSerializer):
 
 
 class MissionRefSerializer(serializers.ModelSerializer):
+    slug = IdentifierField()
     """A published mission named by another record."""
 
     title = TranslatedField("title")
@@ -233,6 +242,7 @@ class DocumentSerializer(serializers.Serializer):
 
 
 class AgreementSerializer(References, serializers.ModelSerializer):
+    slug = IdentifierField()
     title = TranslatedField("title")
     summary = TranslatedField("summary")
     signature_place = TranslatedField("signature_place")
@@ -348,6 +358,7 @@ class RecommendationSerializer(serializers.ModelSerializer):
 
 
 class MissionSerializer(References, serializers.ModelSerializer):
+    slug = IdentifierField()
     title = TranslatedField("title")
     ministry = TranslatedField("ministry")
     summary = TranslatedField("summary")

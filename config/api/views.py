@@ -14,8 +14,10 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from agreements.filters import AgreementFilter
+from agreements.models import Agreement
 from agreements.selectors import agreement_detail
 from missions.filters import MissionFilter
+from missions.models import Mission
 from missions.selectors import mission_detail
 from partners.filters import PartnerFilter
 from partners.models import Office, Partner, Sector
@@ -26,6 +28,7 @@ from partners.trade.models import TradeFigure
 from partners.trade.selectors import trade_rows
 
 from . import serializers as api
+from .fields import identifier
 from .filters import ProductFigureFilter
 
 SAFE = ["get", "head", "options"]
@@ -53,6 +56,7 @@ class ApiList(ApiView, generics.ListAPIView):
 
 class ApiDetail(ApiView, generics.RetrieveAPIView):
     lookup_field = "slug"
+    lookup_url_kwarg = "slug"
     filter_backends = []
 
     def get_object(self):
@@ -68,7 +72,7 @@ class ApiDetail(ApiView, generics.RetrieveAPIView):
 
 
 def sectors():
-    return Sector.objects.order_by("position", "slug")
+    return Sector.objects.order_by("position", "slug_en")
 
 
 @extend_schema(tags=["sectors"], summary="Sectors")
@@ -82,9 +86,10 @@ class SectorList(ApiList):
 
 @extend_schema(tags=["sectors"], summary="A sector")
 class SectorDetail(ApiDetail):
-    """A sector, by its slug."""
+    """A sector, by its identifier (its English slug, as `health`)."""
 
     serializer_class = api.SectorSerializer
+    lookup_field = identifier(Sector)
     queryset = sectors()
 
 
@@ -138,7 +143,7 @@ class PartnerDetail(ApiDetail):
 def agreements():
     """Published agreements with what their page shows (agreement_detail()), latest signed
     first, undated last, then by slug."""
-    return agreement_detail().published().order_by(F("signed_on").desc(nulls_last=True), "slug")
+    return agreement_detail().published().order_by(F("signed_on").desc(nulls_last=True), "slug_fr")
 
 
 @extend_schema(tags=["agreements"], summary="Published agreements")
@@ -156,9 +161,10 @@ class AgreementList(ApiList):
 
 @extend_schema(tags=["agreements"], summary="A published agreement")
 class AgreementDetail(ApiDetail):
-    """A published agreement, by its slug."""
+    """A published agreement, by its identifier (its French slug)."""
 
     serializer_class = api.AgreementSerializer
+    lookup_field = identifier(Agreement)
 
     def get_queryset(self):
         return agreements()
@@ -170,7 +176,7 @@ class AgreementDetail(ApiDetail):
 def missions():
     """Published missions with the whole report (mission_detail(): public follow-ups and
     published agreements only), latest first, then by slug."""
-    return mission_detail().published().order_by("-start_date", "slug")
+    return mission_detail().published().order_by("-start_date", "slug_fr")
 
 
 @extend_schema(tags=["missions"], summary="Published missions")
@@ -187,9 +193,10 @@ class MissionList(ApiList):
 
 @extend_schema(tags=["missions"], summary="A published mission")
 class MissionDetail(ApiDetail):
-    """A published mission report, by its slug."""
+    """A published mission report, by its identifier (its French slug)."""
 
     serializer_class = api.MissionSerializer
+    lookup_field = identifier(Mission)
 
     def get_queryset(self):
         return missions()

@@ -25,6 +25,7 @@ def _events(signed_year, renewals=(), unknown_renewals=0):
 AGREEMENTS = [
     {
         "slug": "entente-education-chine-1980",
+        "slug_en": "agreement-in-the-field-of-education-and-higher-education-between-quebec-and-china",
         "title_fr": "Entente dans le domaine de l'éducation et de l'enseignement supérieur entre le Québec et la Chine",
         "title_en": "Agreement in the field of education and higher education between Québec and China",
         "parties": ["CN"],
@@ -53,6 +54,7 @@ AGREEMENTS = [
     },
     {
         "slug": "entente-science-technologie-chine-1995",
+        "slug_en": "quebec-china-cooperation-agreement-in-the-fields-of-science-and-technology",
         "title_fr": "Entente de coopération Québec-Chine dans les domaines de la science et de la technologie",
         "title_en": "Québec-China cooperation agreement in the fields of science and technology",
         "parties": ["CN"],
@@ -99,6 +101,7 @@ AGREEMENTS = [
     # 000 names these two, without a date.
     {
         "slug": "entente-science-technologie-shanghai",
+        "slug_en": "science-and-technology-cooperation-agreement-with-the-city-of-shanghai",
         "title_fr": "Entente de coopération en science et technologie avec la Ville de Shanghai",
         "title_en": "Science and technology cooperation agreement with the City of Shanghai",
         "parties": ["CN-SH"],
@@ -111,6 +114,7 @@ AGREEMENTS = [
     },
     {
         "slug": "entente-science-technologie-shandong",
+        "slug_en": "science-and-technology-cooperation-agreement-with-shandong-province",
         "title_fr": "Entente de coopération en science et technologie avec la province du Shandong",
         "title_en": "Science and technology cooperation agreement with Shandong Province",
         "parties": ["CN-SD"],
@@ -123,6 +127,7 @@ AGREEMENTS = [
     },
     {
         "slug": "entente-lac-champlain-2003",
+        "slug_en": "agreement-on-environmental-cooperation-regarding-the-management-of-lake-champlain",
         "title_fr": "Entente de coopération environnementale sur la gestion du lac Champlain",
         "title_en": "Agreement on environmental cooperation regarding the management of Lake Champlain",
         "parties": ["US-NY", "US-VT"],
@@ -136,6 +141,7 @@ AGREEMENTS = [
     *[
         {
             "slug": f"entente-information-application-loi-{slug}-{signed}",
+            "slug_en": f"bilateral-cooperation-agreement-on-sharing-information-for-law-enforcement-purposes-with-{slug}",
             "title_fr": f"Entente de coopération bilatérale sur l'échange d'information à des fins d'application de la loi avec {name_fr}",
             "title_en": f"Bilateral cooperation agreement on sharing information for law-enforcement purposes with {name_en}",
             "parties": [iso],
@@ -155,6 +161,7 @@ AGREEMENTS = [
     ],
     {
         "slug": "entente-amitie-echanges-shandong-2008",
+        "slug_en": "agreement-to-develop-ties-of-friendship-and-exchanges-between-quebec-and-shandong-province",
         "title_fr": "Entente visant à développer des liens d'amitié et d'échanges entre le Québec et la province du Shandong",
         "title_en": "Agreement to develop ties of friendship and exchanges between Québec and Shandong Province",
         "parties": ["CN-SD"],
@@ -167,6 +174,7 @@ AGREEMENTS = [
     },
     {
         "slug": "entente-cooperation-shanghai-2011",
+        "slug_en": "cooperation-agreement-between-quebec-and-the-municipality-of-shanghai",
         "title_fr": "Entente de coopération entre le Québec et la municipalité de Shanghai",
         "title_en": "Cooperation agreement between Québec and the Municipality of Shanghai",
         "parties": ["CN-SH"],
@@ -180,6 +188,7 @@ AGREEMENTS = [
     *[
         {
             "slug": f"entente-cooperation-{slug}-{signed}",
+            "slug_en": f"multisectoral-cooperation-agreement-with-the-state-of-{slug}",
             "title_fr": f"Entente de coopération multisectorielle avec l'État de {name}",
             "title_en": f"Multisectoral cooperation agreement with the State of {name}",
             "parties": [iso],
@@ -198,6 +207,7 @@ AGREEMENTS = [
     ],
     {
         "slug": "protocole-prevention-controle-maladies-2017",
+        "slug_en": "memorandum-of-understanding-in-the-field-of-disease-prevention-and-control",
         "kind": "memorandum",
         "title_fr": "Protocole d'entente dans le domaine de la prévention et du contrôle des maladies",
         "title_en": "Memorandum of understanding in the field of disease prevention and control",
@@ -211,6 +221,7 @@ AGREEMENTS = [
     },
     {
         "slug": "protocole-technologies-medicales-2017",
+        "slug_en": "memorandum-of-understanding-in-the-field-of-medical-technologies",
         "kind": "memorandum",
         "title_fr": "Protocole d'entente dans le domaine des technologies médicales",
         "title_en": "Memorandum of understanding in the field of medical technologies",
@@ -225,6 +236,7 @@ AGREEMENTS = [
     # Drafts: what the 2017 mission recommended, in preparation.
     {
         "slug": "actualisation-entente-shandong",
+        "slug_en": "update-of-the-2008-agreement-with-shandong-province",
         "draft": True,
         "title_fr": "Actualisation de l'entente de 2008 avec la province du Shandong",
         "title_en": "Update of the 2008 agreement with Shandong Province",
@@ -238,6 +250,7 @@ AGREEMENTS = [
     },
     {
         "slug": "actualisation-entente-shanghai",
+        "slug_en": "actualisation-de-l-entente-de-2011-avec-la-municipalite-de-shanghai",
         "draft": True,
         "title_fr": "Actualisation de l'entente de 2011 avec la municipalité de Shanghai",
         "title_en": "",

@@ -153,7 +153,9 @@ def generate(
             published = rng.random() < 0.9
             agreement_objects.append(
                 Agreement(
-                    slug=f"{PREFIX}agreement-{number}",
+                    slug=f"{PREFIX}entente-{number}",
+                    slug_fr=f"{PREFIX}entente-{number}",
+                    slug_en=f"{PREFIX}agreement-{number}",
                     title=f"Entente de {subject_fr} avec {partner.name_fr}",
                     title_fr=f"Entente de {subject_fr} avec {partner.name_fr}",
                     title_en=f"Agreement on {subject_en} with {partner.name_en}",
@@ -225,6 +227,8 @@ def generate(
             mission_objects.append(
                 Mission(
                     slug=f"{PREFIX}mission-{number}",
+                    slug_fr=f"{PREFIX}mission-{number}",
+                    slug_en=f"{PREFIX}mission-{number}",
                     title=f"Mission en {partner.name_fr} ({start.year})",
                     title_fr=f"Mission en {partner.name_fr} ({start.year})",
                     title_en=f"Mission to {partner.name_en} ({start.year})",

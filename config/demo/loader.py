@@ -173,9 +173,11 @@ def _load() -> LoadResult:
 
     sectors = {}
     for position, item in enumerate(partner_data.SECTORS):
+        # A sector's key in the demo data is its English slug (`health`), the one it had before
+        # sectors had a slug per language.
         values = _translated_base({k: v for k, v in item.items() if k != "slug"})
         sectors[item["slug"]] = _upsert(
-            Sector, result, {"slug": item["slug"]}, {**values, "position": position}
+            Sector, result, {"slug_en": item["slug"]}, {**values, "position": position}
         )
 
     partners = {p.iso_code: p for p in Partner.objects.filter(kind="state")}
@@ -256,8 +258,10 @@ def _load() -> LoadResult:
         agreement = _upsert(
             Agreement,
             result,
-            {"slug": item["slug"]},
+            {"slug_fr": item["slug"]},
             {
+                "slug": item["slug"],
+                "slug_en": item["slug_en"],
                 "title": item["title_fr"],
                 "title_fr": item["title_fr"],
                 "title_en": item["title_en"],
@@ -324,9 +328,10 @@ def _load_mission(result, partners, sectors, agreements):
     mission = _upsert(
         Mission,
         result,
-        {"slug": item["slug"]},
+        {"slug_fr": item["slug"]},
         {
             **_translated_base(scalar),
+            "slug": item["slug"],
             **_publication(draft=False),
             "published_at": datetime.datetime(2017, 10, 11, 16, 0, tzinfo=datetime.UTC),
             "french_changed_at": datetime.datetime(2017, 10, 11, 16, 0, tzinfo=datetime.UTC),

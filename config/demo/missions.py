@@ -10,6 +10,7 @@ import datetime
 
 MISSION = {
     "slug": "mission-sante-chine-2017",
+    "slug_en": "mission-of-the-minister-of-health-and-social-services-to-china",
     "title_fr": "Mission du ministre de la Santé et des Services sociaux en Chine",
     "title_en": "Mission of the Minister of Health and Social Services to China",
     "ministry_fr": "Ministère de la Santé et des Services sociaux",

@@ -13,6 +13,7 @@ agreements are in .agreements, the mission in .missions.
 SECTORS = [
     {
         "slug": "science-technology",
+        "slug_fr": "science-et-technologie",
         "name_fr": "Science et technologie",
         "name_en": "Science and technology",
         "description_fr": "Recherche, innovation et développement des connaissances : accès aux grands réseaux stratégiques et aux sources de financement internationales, mobilité des chercheurs.",
@@ -20,6 +21,7 @@ SECTORS = [
     },
     {
         "slug": "education",
+        "slug_fr": "education-et-enseignement-superieur",
         "name_fr": "Éducation et enseignement supérieur",
         "name_en": "Education and higher education",
         "description_fr": "Nouvelle stratégie internationale de promotion de l'offre éducative québécoise; mobilité étudiante, exemptions de droits de scolarité, bourses et promotion des études québécoises.",
@@ -27,6 +29,7 @@ SECTORS = [
     },
     {
         "slug": "culture",
+        "slug_fr": "culture",
         "name_fr": "Culture",
         "name_en": "Culture",
         "description_fr": "Appui aux organismes artistiques, aux entreprises culturelles, aux artistes et aux écrivains pour le développement de marchés internationaux; mise en œuvre de la Convention de l'UNESCO sur la diversité des expressions culturelles.",
@@ -34,6 +37,7 @@ SECTORS = [
     },
     {
         "slug": "environment-climate",
+        "slug_fr": "environnement-et-changements-climatiques",
         "name_fr": "Environnement et changements climatiques",
         "name_en": "Environment and climate change",
         "description_fr": "Lutte contre les changements climatiques, transition énergétique et environnement : partenariats pour réduire les émissions de GES, tarification du carbone, gestion durable de l'eau et de la biodiversité.",
@@ -41,6 +45,7 @@ SECTORS = [
     },
     {
         "slug": "health",
+        "slug_fr": "sante",
         "name_fr": "Santé",
         "name_en": "Health",
         "description_fr": "Coopération en santé et en services sociaux, sciences de la vie et technologies médicales.",
@@ -48,6 +53,7 @@ SECTORS = [
     },
     {
         "slug": "trade",
+        "slug_fr": "commerce-et-economie",
         "name_fr": "Commerce et économie",
         "name_en": "Trade and economy",
         "description_fr": "Politique commerciale, internationalisation des entreprises québécoises, investissement étranger et prospérité responsable.",
@@ -55,6 +61,7 @@ SECTORS = [
     },
     {
         "slug": "security",
+        "slug_fr": "securite",
         "name_fr": "Sécurité",
         "name_en": "Security",
         "description_fr": "Prévention des risques à la sécurité, gestion des urgences, lutte contre le crime organisé transnational, la radicalisation menant à la violence et la cybercriminalité.",
@@ -62,6 +69,7 @@ SECTORS = [
     },
     {
         "slug": "french-language",
+        "slug_fr": "langue-francaise-et-francophonie",
         "name_fr": "Langue française et Francophonie",
         "name_en": "French language and La Francophonie",
         "description_fr": "Promotion et développement de la Francophonie dans les Amériques et dans le monde, usage du français dans les institutions internationales.",
@@ -69,6 +77,7 @@ SECTORS = [
     },
     {
         "slug": "mobility-youth",
+        "slug_fr": "mobilite-et-jeunesse",
         "name_fr": "Mobilité et jeunesse",
         "name_en": "Mobility and youth",
         "description_fr": "Mobilité des personnes : immigration permanente et temporaire, reconnaissance des compétences, mobilité des jeunes et des étudiants.",
@@ -76,6 +85,7 @@ SECTORS = [
     },
     {
         "slug": "northern-arctic",
+        "slug_fr": "affaires-nordiques-et-arctiques",
         "name_fr": "Affaires nordiques et arctiques",
         "name_en": "Northern and Arctic affairs",
         "description_fr": "Liens avec les acteurs des régions nordiques et arctiques, expertise québécoise en développement nordique durable.",
@@ -83,6 +93,7 @@ SECTORS = [
     },
     {
         "slug": "international-solidarity",
+        "slug_fr": "solidarite-internationale",
         "name_fr": "Solidarité internationale",
         "name_en": "International solidarity",
         "description_fr": "Initiatives de solidarité conformes aux objectifs de développement durable, en Afrique francophone, en Amérique latine et dans les Antilles; aide humanitaire d'urgence.",
@@ -90,6 +101,7 @@ SECTORS = [
     },
     {
         "slug": "human-rights",
+        "slug_fr": "droits-de-la-personne",
         "name_fr": "Droits de la personne",
         "name_en": "Human rights",
         "description_fr": "Droits et libertés de la personne, démocratie et primauté du droit; réinstallation et intégration des réfugiés.",

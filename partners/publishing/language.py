@@ -88,6 +88,36 @@ class MarkedText(str):
         return (str(self), self.html)
 
 
+def is_translated(model, field: str) -> bool:
+    """Whether `field` of `model` has a column per language (its translation options list it)."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return field in translator.get_options_for_model(model).fields
+    except NotRegistered:
+        return False
+
+
+def find_by_slug(queryset, slug: str):
+    """The record whose address in the page's language is `slug`, else the one whose address in
+    the other language is (a link written in that language, or before the record had a slug per
+    language): `(record, its slug in the page's language)`. The page's language is read first,
+    so a slug that names one record in French and another in English finds the page's record.
+    Raises the queryset's DoesNotExist if neither does."""
+    current = active_language()
+    for code in (current, other_language(current)):
+        record = queryset.filter(**{f"slug_{code}": slug}).first()
+        if record is not None:
+            return record, translated_value(record, "slug", current)[0]
+    raise queryset.model.DoesNotExist
+
+
+def slugs_of(record) -> dict[str, str]:
+    """{language: the record's slug in it} (the other language's where it has none): what the
+    language switcher and the hreflang alternates put in the record's address."""
+    return {code: translated_value(record, "slug", code)[0] for code in LANGUAGES}
+
+
 def text_in(obj, field: str) -> str:
     """The plain text of a translated field (for attributes, titles, feeds), with fallback."""
     return translated_value(obj, field)[0]

@@ -48,6 +48,31 @@ def record_url(viewname: str, slug: str) -> str:
     return before + slug + after
 
 
+def translated_slug(max_length: int = 200) -> models.SlugField:
+    """The address of a record's page, one per language (`slug_fr`, `slug_en`: the record's
+    translation options list "slug"). Not unique itself: modeltranslation copies the field to
+    each language's column and keeps the original column, which holds whichever language was
+    active when the record was saved, so a unique original would make an English slug collide
+    with another record's French one. Each language's column is unique on its own
+    (`slug_constraints`)."""
+    return models.SlugField(_("slug"), max_length=max_length, db_index=False)
+
+
+def slug_constraints(record: str, messages: dict) -> list[models.UniqueConstraint]:
+    """One slug a record per language: `messages` says, in each language's key, what staff read
+    when another record already has that slug ("Another agreement already has this slug in
+    English."), under that language's field."""
+    return [
+        models.UniqueConstraint(
+            fields=[f"slug_{code}"],
+            name=f"{record}_slug_{code}_unique",
+            violation_error_code="unique",
+            violation_error_message=message,
+        )
+        for code, message in messages.items()
+    ]
+
+
 def choice_label(choices: type[models.TextChoices], value: str):
     """What get_FOO_display() says of `value` (its label, else the value itself), without what
     makes it slow: Django hashes every choice to look one up, which translates every label."""
@@ -129,9 +154,11 @@ class Publishable(models.Model):
 
     @classmethod
     def translation_fields(cls) -> tuple[str, ...]:
+        """The record's translated texts: its translated fields but its slug (an address in
+        each language, not a text one translates from the other)."""
         from modeltranslation.translator import translator
 
-        return tuple(translator.get_options_for_model(cls).fields)
+        return tuple(f for f in translator.get_options_for_model(cls).fields if f != "slug")
 
     # Children edited with the record (its admin's inlines), kept in its pending versions:
     # names of reverse foreign keys, e.g. an agreement's ("events", "funding_calls").

@@ -6,6 +6,7 @@ page, a record's own summary) and when the content shown last changed."""
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Max
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -18,8 +19,11 @@ from partners.publishing.exports import export_response
 from partners.publishing.language import (
     InLanguage,
     MarkedText,
+    find_by_slug,
+    is_translated,
     labelled,
     name_language,
+    slugs_of,
     text_in,
 )
 
@@ -230,24 +234,61 @@ def list_description(description: str, tags) -> str:
 
 class PublicDetailMixin:
     """A published record; staff with the view permission may preview a draft (?preview=1),
-    or a published record as its pending changes will make it."""
+    or a published record as its pending changes will make it.
+
+    A record whose slug is translated (agreements, missions) is found by its slug in the page's
+    language; its slug in the other language answers a permanent redirect to its address in the
+    page's language (`/en/agreements/<French slug>/` to its English slug), query string kept."""
 
     pending_preview = False
+    _found = None  # the record get_object() found, read once a request
+    _found_pk = None  # the record to read again, by its id, as its pending version makes it
 
     def get(self, request, *args, **kwargs):
+        record = self.get_object()
+        moved = self.moved_to(record)
+        if moved is not None:
+            return HttpResponsePermanentRedirect(moved)
         if not self.is_preview():
             return super().get(request, *args, **kwargs)
-        record = self.get_object()
         pending = versions.pending_version(record)
         if pending is None:
             return super().get(request, *args, **kwargs)
         self.pending_preview = True
         with versions.rolled_back():  # the changes written, shown, then undone
             versions.apply(record, pending.data)
+            # Read again as the changes make it (by id: they may change its slug too).
+            self._found, self._found_pk = None, record.pk
             response = super().get(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
         return response
+
+    def get_object(self, queryset=None):
+        if self._found is not None:
+            return self._found
+        queryset = self.get_queryset() if queryset is None else queryset
+        slug = self.kwargs.get(self.slug_url_kwarg)
+        if self._found_pk is not None:
+            self._found = queryset.get(pk=self._found_pk)
+        elif slug is not None and is_translated(queryset.model, "slug"):
+            try:
+                self._found, self._canonical_slug = find_by_slug(queryset, slug)
+            except queryset.model.DoesNotExist:
+                raise Http404 from None
+            # The same record's address in each language (config/context_processors.py).
+            self.request.record_slugs = slugs_of(self._found)
+        else:
+            self._found = super().get_object(queryset)
+        return self._found
+
+    def moved_to(self, record) -> str | None:
+        """The record's address in the page's language, if the request named it by another."""
+        canonical = getattr(self, "_canonical_slug", None)
+        if canonical is None or canonical == self.kwargs.get(self.slug_url_kwarg):
+            return None
+        query = self.request.META.get("QUERY_STRING", "")
+        return record.get_absolute_url() + (f"?{query}" if query else "")
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -295,7 +336,11 @@ def chosen_label(form, name: str, value: str) -> str | None:
         chosen = getattr(form, "cleaned_data", {}).get(name)
         several = isinstance(field, ModelMultipleChoiceField)
         for record in (chosen or []) if several else [chosen]:
-            if record is not None and str(field.prepare_value(record)) == str(value):
+            if record is None:
+                continue
+            # A record named by its slug in either language (a filter kept by the switch).
+            named = slugs_of(record).values() if is_translated(type(record), "slug") else ()
+            if str(field.prepare_value(record)) == str(value) or str(value) in named:
                 text = str(field.label_from_instance(record))
                 language = name_language(record)
                 return InLanguage(text, language) if language else text

@@ -80,7 +80,7 @@ def test_the_e_mail_comes_from_the_configured_sender_with_a_link_to_each_record(
     assert message.to == ["publieur@mri.example"]
     with translation.override("en"):
         public = SITE + published.get_absolute_url()
-    assert public == SITE + "/en/agreements/quebec-baviere/"
+    assert public == SITE + "/en/agreements/quebec-baviere-en/"
     assert (
         "Expiring within 12 months (2)\n"
         "- Québec-Bavaria agreement — ends 2027-05-01\n"

@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 TEXT = "Entente de coopération\nArticle 1 : les parties créent un fonds baleinoptère."
 PDF = make_pdf(TEXT, "Article 2 : le fonds dure cinq ans.")
-ADDRESSES = ("/fr/ententes/{slug}/texte-integral.pdf", "/en/agreements/{slug}/full-text.pdf")
+# Each language's address names the agreement by its slug in that language.
+ADDRESSES = ("/fr/ententes/{fr}/texte-integral.pdf", "/en/agreements/{en}/full-text.pdf")
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +42,8 @@ def admin_form(agreement, document, **changes):
     form = {
         "title_fr": agreement.title_fr,
         "title_en": agreement.title_en,
-        "slug": agreement.slug,
+        "slug_fr": agreement.slug_fr,
+        "slug_en": agreement.slug_en,
         "kind": agreement.kind,
         "status": agreement.status,
         "parties": [p.pk for p in agreement.parties.all()],
@@ -64,12 +66,14 @@ def admin_form(agreement, document, **changes):
 @pytest.mark.parametrize("address", ADDRESSES)
 def test_a_published_agreement_s_text_downloads(client, address):
     agreement = with_document()
-    response = client.get(address.format(slug=agreement.slug))
+    response = client.get(address.format(fr=agreement.slug_fr, en=agreement.slug_en))
     assert response.status_code == HTTPStatus.OK
     assert b"".join(response.streaming_content) == PDF
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Length"] == str(len(PDF))
-    assert response["Content-Disposition"] == 'attachment; filename="cooperation.pdf"'
+    # The file is named as the page's language names the agreement.
+    name = "cooperation.pdf" if address.startswith("/fr/") else "cooperation-en.pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
     assert response["Cache-Control"] == "public, max-age=300"
     assert response["X-Content-Type-Options"] == "nosniff"
 
@@ -84,7 +88,7 @@ def test_the_page_links_to_the_view_not_to_the_media_file(client):
 
 def test_a_draft_s_text_is_a_404_at_every_address(client):
     agreement = with_document(status=PublicationStatus.DRAFT)
-    addresses = [address.format(slug=agreement.slug) for address in ADDRESSES]
+    addresses = [a.format(fr=agreement.slug_fr, en=agreement.slug_en) for a in ADDRESSES]
     addresses += [f"{address}?preview=1" for address in addresses]
     addresses += [f"/media/{agreement.document.name}", f"/fr/media/{agreement.document.name}"]
     assert agreement.document.storage.exists(agreement.document.name)
@@ -127,15 +131,15 @@ def test_no_document_or_a_lost_file_is_a_404(client):
 def test_behind_the_proxy_the_view_answers_with_x_accel_redirect(client, settings):
     settings.DOCUMENTS_ACCEL_REDIRECT = "/protected-documents/"
     agreement = with_document()
-    response = client.get("/en/agreements/cooperation/full-text.pdf")
+    response = client.get("/en/agreements/cooperation-en/full-text.pdf")
     assert response.status_code == HTTPStatus.OK
     assert response["X-Accel-Redirect"] == f"/protected-documents/{agreement.document.name}"
     assert response.content == b""
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == 'attachment; filename="cooperation.pdf"'
+    assert response["Content-Disposition"] == 'attachment; filename="cooperation-en.pdf"'
     assert response["Cache-Control"] == "public, max-age=300"
     draft = with_document(slug="brouillon", status=PublicationStatus.DRAFT)
-    response = client.get("/en/agreements/brouillon/full-text.pdf")
+    response = client.get("/en/agreements/brouillon-en/full-text.pdf")
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert "X-Accel-Redirect" not in response
     assert draft.document.name
@@ -169,10 +173,10 @@ def test_a_word_only_in_the_pdf_finds_the_agreement_in_its_language(
     with_document(language=language)
     factories.AgreementFactory(slug="other", summary_fr="Autre", summary_en="Other")
     listed = client.get(f"{found}?q=baleinoptère")
-    assert [a.slug for a in listed.context["object_list"]] == ["cooperation"]
+    assert [a.slug_fr for a in listed.context["object_list"]] == ["cooperation"]
     assert list(client.get(f"{not_found}?q=baleinoptère").context["object_list"]) == []
     search = {"fr": "/fr/recherche/", "en": "/en/search/"}
-    page = {"fr": "/fr/ententes/cooperation/", "en": "/en/agreements/cooperation/"}
+    page = {"fr": "/fr/ententes/cooperation/", "en": "/en/agreements/cooperation-en/"}
     other = "en" if language == "fr" else "fr"
     assert f'href="{page[language]}"' in client.get(f"{search[language]}?q=baleinoptere").text
     assert page[other] not in client.get(f"{search[other]}?q=baleinoptere").text

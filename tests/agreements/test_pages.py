@@ -19,6 +19,10 @@ pytestmark = pytest.mark.django_db
 SCIENCE = "entente-science-technologie-chine-1995"
 EDUCATION = "entente-education-chine-1980"
 MEDTECH = "protocole-technologies-medicales-2017"
+# Their English slugs (derived from their English titles).
+SCIENCE_EN = "quebec-china-cooperation-agreement-in-the-fields-of-science-and-technology"
+EDUCATION_EN = "agreement-in-the-field-of-education-and-higher-education-between-quebec-and-china"
+MEDTECH_EN = "memorandum-of-understanding-in-the-field-of-medical-technologies"
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -41,7 +45,7 @@ def test_pages_speak_their_language_and_link_to_the_same_page(
         assert sorted(slugs(switched)) == sorted(slugs(response))
 
 
-def test_french_and_english_addresses_are_translated(address):
+def test_french_and_english_addresses_are_translated(address, demo):
     assert address("agreements:list", "fr") == "/fr/ententes/"
     assert address("agreements:list", "en") == "/en/agreements/"
     assert address("agreements:detail", "fr", slug=SCIENCE) == f"/fr/ententes/{SCIENCE}/"
@@ -181,7 +185,7 @@ def test_pages_hold_twenty_agreements(client, db):
 
 
 def test_the_detail_page_tells_the_whole_agreement(client, demo):
-    response = client.get(f"/en/agreements/{SCIENCE}/")
+    response = client.get(f"/en/agreements/{SCIENCE_EN}/")
     page = html(response)
     assert (
         "<h1>Québec-China cooperation agreement in the fields of science and technology</h1>"
@@ -216,7 +220,7 @@ def test_the_detail_page_in_french_uses_the_french_text(client, demo):
 
 
 def test_renewals_of_unknown_date_are_told_once(client, demo):
-    response = client.get(f"/en/agreements/{EDUCATION}/")
+    response = client.get(f"/en/agreements/{EDUCATION_EN}/")
     assert [(e.kind, e.date_display) for e in response.context["dated_events"]] == [
         ("signed", "1980")
     ]
@@ -231,7 +235,7 @@ def test_a_single_event_of_unknown_date_is_not_counted(client, db):
     AgreementEvent.objects.create(
         agreement=agreement, kind="amended", date=None, date_precision=DatePrecision.UNKNOWN
     )
-    page = html(client.get("/en/agreements/once/"))
+    page = html(client.get("/en/agreements/once-en/"))
     assert "Amended once (date not given)" in page
 
 
@@ -240,24 +244,26 @@ def test_the_full_text_is_offered_for_download(client, db, settings, tmp_path):
     agreement = factories.AgreementFactory(slug="with-text")
     agreement.document = SimpleUploadedFile("texte.pdf", b"%PDF-1.4 ...", "application/pdf")
     agreement.save()
-    page = html(client.get("/en/agreements/with-text/"))
-    assert '<a class="button" href="/en/agreements/with-text/full-text.pdf">' in page
+    page = html(client.get("/en/agreements/with-text-en/"))
+    assert '<a class="button" href="/en/agreements/with-text-en/full-text.pdf">' in page
     assert "Download the full text (PDF)" in page
-    without = html(client.get(f"/en/agreements/{factories.AgreementFactory().slug}/"))
+    without = html(client.get(f"/en/agreements/{factories.AgreementFactory().slug_en}/"))
     assert "Download the full text" not in without
 
 
 def test_the_mission_of_signature_is_shown_only_once_published(client, demo):
-    assert "Mission of the Minister of Health" in html(client.get(f"/en/agreements/{MEDTECH}/"))
-    Mission.objects.filter(slug="mission-sante-chine-2017").update(
+    assert "Mission of the Minister of Health" in html(client.get(f"/en/agreements/{MEDTECH_EN}/"))
+    Mission.objects.filter(slug_fr="mission-sante-chine-2017").update(
         publication_status=PublicationStatus.DRAFT, published_at=None
     )
-    assert "Mission of the Minister of Health" not in html(client.get(f"/en/agreements/{MEDTECH}/"))
+    assert "Mission of the Minister of Health" not in html(
+        client.get(f"/en/agreements/{MEDTECH_EN}/")
+    )
 
 
 def test_an_untranslated_title_shows_the_french_with_its_language_and_a_notice(client, demo):
-    Agreement.objects.filter(slug=MEDTECH).update(title_en="")
-    page = html(client.get(f"/en/agreements/{MEDTECH}/")).replace("&#x27;", "'")
+    Agreement.objects.filter(slug_fr=MEDTECH).update(title_en="")
+    page = html(client.get(f"/en/agreements/{MEDTECH_EN}/")).replace("&#x27;", "'")
     assert (
         '<h1><span lang="fr">Protocole d\'entente dans le domaine des technologies médicales'
         '</span> <span class="notice-language">(Content available in French only)</span></h1>'
@@ -279,6 +285,6 @@ def test_a_draft_party_is_named_but_not_linked(client, db):
         slug="hidden", name_en="Hidden Land", publication_status=PublicationStatus.DRAFT
     )
     factories.AgreementFactory(slug="with-hidden", parties=[hidden])
-    page = html(client.get("/en/agreements/with-hidden/"))
+    page = html(client.get("/en/agreements/with-hidden-en/"))
     assert "Hidden Land" in page
     assert 'href="/en/partners/hidden/"' not in page

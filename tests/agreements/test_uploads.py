@@ -38,7 +38,8 @@ def test_the_admin_refuses_a_disguised_upload_and_keeps_the_record(client, publi
     form = {
         "title_fr": "Entente modifiée",
         "title_en": agreement.title_en,
-        "slug": agreement.slug,
+        "slug_fr": agreement.slug_fr,
+        "slug_en": agreement.slug_en,
         "kind": agreement.kind,
         "status": agreement.status,
         "parties": [p.pk for p in agreement.parties.all()],

@@ -68,14 +68,22 @@ def test_the_home_card_of_a_renewed_agreement_says_renewed(client, demo):
 def test_an_unknown_signature_date_says_so(client, demo):
     page = html(client.get("/fr/ententes/entente-science-technologie-shanghai/"))
     assert "<dt>Signature</dt>\n  <dd>date de signature inconnue</dd>" in page
-    page = html(client.get("/en/agreements/entente-science-technologie-shanghai/"))
+    page = html(
+        client.get(
+            "/en/agreements/science-and-technology-cooperation-agreement-with-the-city-of-shanghai/"
+        )
+    )
     assert "<dt>Signed</dt>\n  <dd>signature date unknown</dd>" in page
 
 
 def test_renewals_of_unknown_dates_are_plural(client, demo):
     page = html(client.get("/fr/ententes/entente-education-chine-1980/"))
     assert '<li class="undated">Renouvelée 7 fois (dates non précisées)</li>' in page
-    page = html(client.get("/en/agreements/entente-education-chine-1980/"))
+    page = html(
+        client.get(
+            "/en/agreements/agreement-in-the-field-of-education-and-higher-education-between-quebec-and-china/"
+        )
+    )
     assert '<li class="undated">Renewed 7 times (dates not given)</li>' in page
 
 
@@ -92,7 +100,11 @@ def test_signed_during_agrees_with_the_kind(client, demo):
     page = html(client.get("/fr/ententes/protocole-technologies-medicales-2017/"))
     assert "<h2>Signé pendant</h2>" in page
     assert '<span class="status status-signed">Signé</span> · Protocole d\'entente' in page
-    page = html(client.get("/en/agreements/protocole-technologies-medicales-2017/"))
+    page = html(
+        client.get(
+            "/en/agreements/memorandum-of-understanding-in-the-field-of-medical-technologies/"
+        )
+    )
     assert "<h2>Signed during</h2>" in page
 
 
@@ -103,7 +115,7 @@ def test_the_first_of_the_month_is_1er_in_french(client):
     page = html(client.get("/fr/ententes/juillet/"))
     assert "<dd>1er juillet 2017</dd>" in page
     assert "<dt>En vigueur depuis</dt><dd>1er juillet 2017</dd>" in page
-    page = html(client.get("/en/agreements/juillet/"))
+    page = html(client.get("/en/agreements/juillet-en/"))
     assert "<dt>In force since</dt><dd>July 1, 2017</dd>" in page
 
 

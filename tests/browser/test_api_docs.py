@@ -55,7 +55,7 @@ def test_a_developer_runs_an_operation_from_the_reference_page(page, live_server
     operation.locator(".execute").click()
     body = operation.locator(".responses-wrapper .live-responses-table .highlight-code")
     body.wait_for()
-    agreement = Agreement.objects.get(slug=SLUG)
+    agreement = Agreement.objects.get(slug_fr=SLUG)
     assert agreement.title_fr in body.inner_text()
     assert agreement.title_en in body.inner_text()
     status = operation.locator(".live-responses-table tbody .response-col_status").first

@@ -75,7 +75,7 @@ def first_line(text):
 
 def public_text(page, agreement, language="en"):
     prefix = "/en/agreements/" if language == "en" else "/fr/ententes/"
-    response = page.goto(f"{prefix}{agreement.slug}/")
+    response = page.goto(f"{prefix}{getattr(agreement, f'slug_{language}')}/")
     assert response.status == 200
     return page.locator("main").inner_text()
 
@@ -83,7 +83,7 @@ def public_text(page, agreement, language="en"):
 @pytest.fixture
 def agreement(page, staff_groups):
     """A published agreement of the demo (the `page` fixture loads the demo)."""
-    return Agreement.objects.get(slug=SLUG)
+    return Agreement.objects.get(slug_fr=SLUG)
 
 
 def test_an_editors_edit_waits_for_review_then_a_publisher_publishes_it(

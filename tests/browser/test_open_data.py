@@ -18,10 +18,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SHOTS = Path("/tmp/shots/h5")
 SLUG = "entente-science-technologie-chine-1995"
+SLUG_EN = "quebec-china-cooperation-agreement-in-the-fields-of-science-and-technology"
 PDF = make_pdf("Entente de coopération scientifique\nArticle 3 : le comité paléoclimatique.")
 PAGES = {
     "fr": (f"/fr/ententes/{SLUG}/", "Télécharger le texte intégral (PDF)", "/fr/recherche/"),
-    "en": (f"/en/agreements/{SLUG}/", "Download the full text (PDF)", "/en/search/"),
+    "en": (f"/en/agreements/{SLUG_EN}/", "Download the full text (PDF)", "/en/search/"),
 }
 
 
@@ -43,7 +44,7 @@ def test_a_publisher_uploads_a_pdf_the_public_downloads_and_finds_it(
     publisher.groups.add(Group.objects.get(name="Publisher"))
     pdf_file = tmp_path / "entente-signée.pdf"
     pdf_file.write_bytes(PDF)
-    agreement = Agreement.objects.get(slug=SLUG)
+    agreement = Agreement.objects.get(slug_fr=SLUG)
 
     page.goto(f"/{settings.ADMIN_URL}login/")
     page.fill("#id_username", "publieuse")
@@ -80,7 +81,8 @@ def test_a_publisher_uploads_a_pdf_the_public_downloads_and_finds_it(
         with page.expect_download() as download:
             page.get_by_role("link", name=link).click()
         saved = download.value
-        assert saved.suggested_filename == f"{SLUG}.pdf"
+        # Named as the page's language names the agreement.
+        assert saved.suggested_filename == f"{SLUG if language == 'fr' else SLUG_EN}.pdf"
         assert Path(saved.path()).read_bytes() == PDF
     # Nothing serves the file where it is stored. (Django's live test server serves MEDIA_URL
     # itself; the site's WSGI application, as gunicorn runs it, does not.)
@@ -89,7 +91,7 @@ def test_a_publisher_uploads_a_pdf_the_public_downloads_and_finds_it(
     page.goto(f"{PAGES['fr'][2]}?q=paleoclimatique")
     assert page.locator(f'.results a[href="/fr/ententes/{SLUG}/"]').count() == 1
     page.goto(f"{PAGES['en'][2]}?q=paleoclimatique")  # the text is French only
-    assert page.locator(f'.results a[href="/en/agreements/{SLUG}/"]').count() == 0
+    assert page.locator(f'.results a[href="/en/agreements/{SLUG_EN}/"]').count() == 0
 
 
 @pytest.mark.parametrize(

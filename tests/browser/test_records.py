@@ -21,11 +21,11 @@ RECORD_PAGES = {
     "en": [
         "/en/agreements/",
         "/en/agreements/?partner=cn&year_from=abc&sort=title",
-        "/en/agreements/entente-science-technologie-chine-1995/",
-        "/en/agreements/entente-education-chine-1980/",
+        "/en/agreements/quebec-china-cooperation-agreement-in-the-fields-of-science-and-technology/",
+        "/en/agreements/agreement-in-the-field-of-education-and-higher-education-between-quebec-and-china/",
         "/en/missions/",
         "/en/missions/?partner=cn&year=2017",
-        "/en/missions/mission-sante-chine-2017/",
+        "/en/missions/mission-of-the-minister-of-health-and-social-services-to-china/",
         "/en/search/?q=health",
         "/en/search/?q=nowhere",
     ],
@@ -88,7 +88,9 @@ def test_switching_language_keeps_the_record_and_the_filters(page):
     page.locator(".record-list h2 a").click()
     page.wait_for_url("**/fr/missions/mission-sante-chine-2017/")
     page.get_by_role("link", name="English").click()
-    page.wait_for_url("**/en/missions/mission-sante-chine-2017/")
+    page.wait_for_url(
+        "**/en/missions/mission-of-the-minister-of-health-and-social-services-to-china/"
+    )
     assert page.locator("h1").inner_text() == (
         "Mission of the Minister of Health and Social Services to China"
     )
@@ -111,7 +113,9 @@ def test_search_from_the_header_box_with_highlighted_words(page):
 
 
 def test_the_history_of_an_agreement_reads_as_a_timeline(page):
-    page.goto("/en/agreements/entente-education-chine-1980/")
+    page.goto(
+        "/en/agreements/agreement-in-the-field-of-education-and-higher-education-between-quebec-and-china/"
+    )
     items = page.locator(".timeline li").all_inner_texts()
     assert items[0] == "1980 Signed"
     assert items[1] == "Renewed 7 times (dates not given)"

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SHOTS = Path("/tmp/shots/h7")
 # Besides the page types of test_site: a filtered list, the sector list and a sector page.
 MORE = {
-    "fr": ["/fr/ententes/?partner=cn&status=in_force", "/fr/secteurs/", "/fr/secteurs/health/"],
+    "fr": ["/fr/ententes/?partner=cn&status=in_force", "/fr/secteurs/", "/fr/secteurs/sante/"],
     "en": ["/en/agreements/?partner=cn&status=in_force", "/en/sectors/", "/en/sectors/health/"],
 }
 WIDTHS = (390, 1280)

@@ -32,8 +32,8 @@ PAGES = {
         "partners": "/en/partners/",
         "missions": "/en/missions/",
         "dossier": "/en/partners/cn/",
-        "agreement": "/en/agreements/protocole-technologies-medicales-2017/",
-        "mission": "/en/missions/mission-sante-chine-2017/",
+        "agreement": "/en/agreements/memorandum-of-understanding-in-the-field-of-medical-technologies/",
+        "mission": "/en/missions/mission-of-the-minister-of-health-and-social-services-to-china/",
         "explorer": "/en/trade/",
     },
 }

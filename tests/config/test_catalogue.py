@@ -79,9 +79,9 @@ def test_the_dcat_catalogue_parses_and_every_dataset_is_complete(client, demo):
 def test_a_dataset_s_update_date_is_its_latest_published_change(client, db):
     moment = datetime.datetime(2026, 3, 2, 14, 5, tzinfo=datetime.UTC)
     factories.AgreementFactory(slug="old")
-    Agreement.objects.filter(slug="old").update(updated_at=moment)
+    Agreement.objects.filter(slug_fr="old").update(updated_at=moment)
     factories.AgreementFactory(slug="draft", publication_status=PublicationStatus.DRAFT)
-    Agreement.objects.filter(slug="draft").update(updated_at=moment + datetime.timedelta(days=9))
+    Agreement.objects.filter(slug_fr="draft").update(updated_at=moment + datetime.timedelta(days=9))
     data = client.get("/catalogue.jsonld").json()
     agreements = next(d for d in data["dcat:dataset"] if d["dct:identifier"] == "agreements")
     assert agreements["dct:modified"] == {"@value": "2026-03-02T14:05:00Z", "@type": "xsd:dateTime"}
@@ -150,7 +150,8 @@ def test_an_agreement_page_carries_its_legislation_data(client, db, settings, tm
         slug="cn", name_fr="Chine", name_en="China", kind="state", iso_code="CN"
     )
     factories.AgreementFactory(
-        slug="science",
+        slug="entente-science",
+        slug_en="science-agreement",
         title_fr="Entente en science",
         title_en="Science agreement",
         reference="S-1",
@@ -159,10 +160,10 @@ def test_an_agreement_page_carries_its_legislation_data(client, db, settings, tm
         signed_on_precision="year",
         parties=[china],
     )
-    data = json_ld(client.get("/en/agreements/science/").content.decode())
+    data = json_ld(client.get("/en/agreements/science-agreement/").content.decode())
     assert data == {
         "@context": "https://schema.org",
-        "url": "http://testserver/en/agreements/science/",
+        "url": "http://testserver/en/agreements/science-agreement/",
         "@type": "Legislation",
         "name": "Science agreement",
         "inLanguage": "en",
@@ -180,7 +181,8 @@ def test_an_agreement_page_carries_its_legislation_data(client, db, settings, tm
         "legislationIdentifier": "S-1",
         "legislationDate": "1995",
     }
-    french = json_ld(client.get("/fr/ententes/science/").content.decode())
+    french = json_ld(client.get("/fr/ententes/entente-science/").content.decode())
+    assert french["url"] == "http://testserver/fr/ententes/entente-science/"
     assert (french["name"], french["inLanguage"], french["legislationType"]) == (
         "Entente en science",
         "fr",
@@ -194,10 +196,13 @@ def test_a_mission_page_is_an_event_and_a_partner_page_a_place(client, db):
         slug="cn-sh", name_en="Shanghai", kind="municipality", parent=china
     )
     mission = factories.MissionFactory(
-        slug="m", title_en="Mission to China", ministry_en="Ministry of Health"
+        slug="m",
+        slug_en="mission-to-china",
+        title_en="Mission to China",
+        ministry_en="Ministry of Health",
     )
     factories.MissionPlaceFactory(mission=mission, city_en="Shanghai", partner=shanghai)
-    data = json_ld(client.get("/en/missions/m/").content.decode())
+    data = json_ld(client.get("/en/missions/mission-to-china/").content.decode())
     assert data["@type"] == "Event"
     assert (data["name"], data["startDate"], data["endDate"]) == (
         "Mission to China",
@@ -214,7 +219,7 @@ def test_a_mission_page_is_an_event_and_a_partner_page_a_place(client, db):
 
 def test_a_record_s_text_cannot_close_the_script(client, db):
     hostile = '</script><script>alert("x")</script> & <!--'
-    factories.AgreementFactory(slug="hostile", title_en=hostile)
+    factories.AgreementFactory(slug="hostile", slug_en="hostile", title_en=hostile)
     page = client.get("/en/agreements/hostile/").content.decode()
     head = page.split("</head>")[0]
     script = re.search(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)[1]

@@ -82,7 +82,7 @@ def test_after_load_reference_too_a_second_run_changes_nothing(reference_countri
 
 
 def test_a_changed_value_is_put_back_and_nothing_else_is_written(first_run):
-    agreement = Agreement.objects.get(slug="entente-lac-champlain-2003")
+    agreement = Agreement.objects.get(slug_fr="entente-lac-champlain-2003")
     agreement.title_en = "Lake Champlain"
     agreement.save()
     recommendation = Mission.objects.get().recommendations.last()
@@ -119,7 +119,7 @@ def test_a_changed_value_is_put_back_and_nothing_else_is_written(first_run):
 
 
 def test_an_extra_event_is_removed(first_run):
-    agreement = Agreement.objects.get(slug="entente-science-technologie-chine-1995")
+    agreement = Agreement.objects.get(slug_fr="entente-science-technologie-chine-1995")
     AgreementEvent.objects.create(
         agreement=agreement, kind="renewed", date=datetime.date(2017, 1, 1), date_precision="year"
     )

@@ -88,7 +88,7 @@ def test_french_profiles_name_each_state_with_its_article(demo):
 
 
 def test_sectors_are_the_policy_thrusts_in_both_languages(demo):
-    assert list(Sector.objects.order_by("position").values_list("slug", flat=True)) == [
+    assert list(Sector.objects.order_by("position").values_list("slug_en", flat=True)) == [
         "science-technology",
         "education",
         "culture",
@@ -104,7 +104,7 @@ def test_sectors_are_the_policy_thrusts_in_both_languages(demo):
     ]
     assert not Sector.objects.filter(description_fr="").exists()
     assert not Sector.objects.filter(description_en="").exists()
-    northern = Sector.objects.get(slug="northern-arctic")
+    northern = Sector.objects.get(slug_en="northern-arctic")
     assert (northern.name_fr, northern.name_en) == (
         "Affaires nordiques et arctiques",
         "Northern and Arctic affairs",
@@ -127,7 +127,7 @@ def test_offices_the_seeds_name_and_the_one_year_they_give(demo):
 
 
 def test_science_and_technology_agreement_signed_1995_renewed_2005_and_2011(demo):
-    agreement = Agreement.objects.get(slug="entente-science-technologie-chine-1995")
+    agreement = Agreement.objects.get(slug_fr="entente-science-technologie-chine-1995")
     assert (agreement.signed_on, agreement.signed_on_precision) == (
         datetime.date(1995, 1, 1),
         "year",
@@ -155,7 +155,7 @@ def test_science_and_technology_agreement_signed_1995_renewed_2005_and_2011(demo
 
 
 def test_education_agreement_signed_1980_and_renewed_seven_times_on_unknown_dates(demo):
-    agreement = Agreement.objects.get(slug="entente-education-chine-1980")
+    agreement = Agreement.objects.get(slug_fr="entente-education-chine-1980")
     assert agreement.signed_on_display == "1980"
     events = list(agreement.events.values_list("kind", "date", "date_precision"))
     assert (
@@ -167,12 +167,12 @@ def test_education_agreement_signed_1980_and_renewed_seven_times_on_unknown_date
 
 
 def test_law_enforcement_agreements_are_four_with_their_years(demo):
-    law = Agreement.objects.filter(slug__startswith="entente-information-application-loi-")
+    law = Agreement.objects.filter(slug_fr__startswith="entente-information-application-loi-")
     found = sorted(
         (a.parties.get().iso_code, a.signed_on_display, a.status, list(a.sectors.all()))
         for a in law
     )
-    security = [Sector.objects.get(slug="security")]
+    security = [Sector.objects.get(slug_en="security")]
     assert found == [
         ("US-MA", "2007", "signed", security),
         ("US-ME", "2004", "signed", security),
@@ -182,7 +182,7 @@ def test_law_enforcement_agreements_are_four_with_their_years(demo):
 
 
 def test_lake_champlain_has_exactly_two_parties(demo):
-    champlain = Agreement.objects.get(slug="entente-lac-champlain-2003")
+    champlain = Agreement.objects.get(slug_fr="entente-lac-champlain-2003")
     assert sorted(champlain.parties.values_list("iso_code", flat=True)) == ["US-NY", "US-VT"]
     assert champlain.signed_on_display == "2003"
 
@@ -191,7 +191,7 @@ def test_agreements_with_china_and_its_provinces_and_with_mexico(demo):
     years = dict(
         Agreement.objects.published()
         .filter(parties__iso_code__in=["CN-SD", "CN-SH", "MX-JAL", "MX-GUA", "MX-NLE"])
-        .values_list("slug", "signed_on_precision")
+        .values_list("slug_fr", "signed_on_precision")
     )
     assert years == {
         "entente-amitie-echanges-shandong-2008": "year",
@@ -202,12 +202,12 @@ def test_agreements_with_china_and_its_provinces_and_with_mexico(demo):
         "entente-cooperation-guanajuato-2006": "year",
         "entente-cooperation-nuevo-leon-2009": "year",
     }
-    unknown = Agreement.objects.get(slug="entente-science-technologie-shanghai")
+    unknown = Agreement.objects.get(slug_fr="entente-science-technologie-shanghai")
     assert unknown.signed_on is None
     with translation.override("fr"):
         assert unknown.signed_on_display == "date de signature inconnue"
-    in_force = Agreement.objects.published().in_force().order_by("slug")
-    assert list(in_force.values_list("slug", flat=True)) == [
+    in_force = Agreement.objects.published().in_force().order_by("slug_fr")
+    assert list(in_force.values_list("slug_fr", flat=True)) == [
         "entente-amitie-echanges-shandong-2008",
         "entente-cooperation-shanghai-2011",
         "entente-education-chine-1980",
@@ -218,7 +218,7 @@ def test_agreements_with_china_and_its_provinces_and_with_mexico(demo):
 
 
 def test_the_2017_health_mission(demo):
-    mission = Mission.objects.get(slug="mission-sante-chine-2017")
+    mission = Mission.objects.get(slug_fr="mission-sante-chine-2017")
     assert mission.is_published and mission.original_language == "fr"
     assert (mission.start_date, mission.end_date) == (
         datetime.date(2017, 9, 2),
@@ -271,9 +271,9 @@ def test_the_2017_health_mission(demo):
         "Luc Castonguay, sous-ministre adjoint à la planification, l\u2019évaluation et la qualité",
         "Luc Castonguay, Assistant Deputy Minister for Planning, Evaluation and Quality",
     )
-    signed = mission.agreements_signed.order_by("slug")
+    signed = mission.agreements_signed.order_by("slug_fr")
     assert [
-        (a.slug, a.kind, a.signed_on, a.signed_on_precision, a.parties.get().iso_code)
+        (a.slug_fr, a.kind, a.signed_on, a.signed_on_precision, a.parties.get().iso_code)
         for a in signed
     ] == [
         (
@@ -291,7 +291,7 @@ def test_the_2017_health_mission(demo):
             "CN",
         ),
     ]
-    assert all(a.sectors.filter(slug="health").exists() for a in signed)
+    assert all(a.sectors.filter(slug_en="health").exists() for a in signed)
     with translation.override("en"):
         assert signed.first().signed_on_display == "September 2017"
 
@@ -339,13 +339,13 @@ def test_trade_with_south_korea_is_the_2016_two_way_total(demo):
 def test_drafts_exist_and_published_leaves_them_out(demo):
     # Every partner the seeds name has its profile published (Catalonia too, seed 003).
     assert not Partner.objects.exclude(is_reference=True).drafts().exists()
-    assert sorted(Agreement.objects.drafts().values_list("slug", "status")) == [
+    assert sorted(Agreement.objects.drafts().values_list("slug_fr", "status")) == [
         ("actualisation-entente-shandong", "negotiation"),
         ("actualisation-entente-shanghai", "negotiation"),
     ]
     assert Agreement.objects.count() == 18
     assert Agreement.objects.published().count() == 16
-    assert not Agreement.objects.published().filter(slug__startswith="actualisation-").exists()
+    assert not Agreement.objects.published().filter(slug_fr__startswith="actualisation-").exists()
     assert Partner.objects.published().filter(iso_code="ES-CT").exists()
     assert Agreement.objects.drafts().filter(published_at__isnull=False).count() == 0
     published = [*Partner.objects.published(), *Agreement.objects.published()]

@@ -684,7 +684,8 @@ def test_with_redis_down_pages_render_a_save_answers_saved_and_the_site_heals(
                 {
                     "name_fr": "Santé publique",
                     "name_en": "Public health",
-                    "slug": "sante",
+                    "slug_fr": "sante",
+                    "slug_en": "sante",
                     "position": 0,
                 },
             )

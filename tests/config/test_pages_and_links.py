@@ -19,6 +19,7 @@ from tests.pages import html
 pytestmark = pytest.mark.django_db
 
 EDUCATION = "entente-education-chine-1980"
+EDUCATION_EN = "agreement-in-the-field-of-education-and-higher-education-between-quebec-and-china"
 HEALTH_FR = "Ministère de la Santé et des Services sociaux"
 HEALTH_EN = "Ministry of Health and Social Services"
 
@@ -214,7 +215,7 @@ def test_list_titles_and_descriptions_describe_the_page(
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_a_record_page_is_described_by_its_own_summary(client, demo, language):
-    agreement = Agreement.objects.get(slug=EDUCATION)
+    agreement = Agreement.objects.get(slug_fr=EDUCATION)
     summary = " ".join(getattr(agreement, f"summary_{language}").split())
     page = html(client.get(agreement_address(agreement, language)))
     words = summary.split()
@@ -244,8 +245,8 @@ def test_lists_and_records_say_when_their_content_last_changed(client, demo, lan
     old = datetime.datetime(2020, 5, 4, 12, tzinfo=datetime.UTC)
     latest = datetime.datetime(2024, 3, 15, 15, tzinfo=datetime.UTC)
     Agreement.objects.update(updated_at=old)
-    Agreement.objects.filter(slug=EDUCATION).update(updated_at=latest)
-    agreement = Agreement.objects.get(slug=EDUCATION)
+    Agreement.objects.filter(slug_fr=EDUCATION).update(updated_at=latest)
+    agreement = Agreement.objects.get(slug_fr=EDUCATION)
     lists = "ententes" if language == "fr" else "agreements"
     assert expected in html(client.get(f"/{language}/{lists}/"))
     assert expected in html(client.get(agreement_address(agreement, language)))
@@ -343,14 +344,14 @@ def test_a_feed_title_names_its_filters(client, demo, url, expected):
 
 def test_feed_entries_carry_their_records_publication_time(client, demo):
     published = datetime.datetime(2021, 6, 9, 14, 30, tzinfo=datetime.UTC)
-    Agreement.objects.filter(slug=EDUCATION).update(published_at=published)
+    Agreement.objects.filter(slug_fr=EDUCATION).update(published_at=published)
     feed = ElementTree.fromstring(client.get("/en/agreements/feed/?partner=cn").content)
     atom = "{http://www.w3.org/2005/Atom}"
     entries = {
         entry.find(f"{atom}id").text.rsplit("/", 2)[-2]: entry.find(f"{atom}published").text
         for entry in feed.findall(f"{atom}entry")
     }
-    assert entries[EDUCATION] == "2021-06-09T14:30:00+00:00"
+    assert entries[EDUCATION_EN] == "2021-06-09T14:30:00+00:00"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from config.search import SEARCHED, _sqlite, add_excerpts, search
 from partners.publishing.models import PublicationStatus
 from partners.publishing.search import highlight, plain_excerpt
 from tests import factories
+from tests.pages import key
 
 pytestmark = pytest.mark.django_db
 postgresql_only = pytest.mark.skipif(
@@ -19,7 +20,7 @@ DRAFT = {"publication_status": PublicationStatus.DRAFT, "published_at": None}
 
 
 def found(response):
-    return [(hit.kind, hit.record.slug) for hit in response.context["page_obj"]]
+    return [(hit.kind, key(hit.record)) for hit in response.context["page_obj"]]
 
 
 @pytest.fixture
@@ -124,7 +125,7 @@ def test_drafts_are_never_found(client, records):
         response = client.get(address, {"q": words})
         assert found(response) == []
         assert response.context["result_count"] == 0
-    assert all(hit.record.slug != "secret" for hit in search("sante", "fr"))
+    assert all(key(hit.record) != "secret" for hit in search("sante", "fr"))
     assert search("secrète", "fr") == []
 
 
@@ -152,13 +153,13 @@ def test_a_title_match_ranks_first_on_every_engine(db):
 
 
 def test_the_demo_is_found_accents_and_case_ignored_in_the_page_language(demo):
-    santé = [(hit.kind, hit.record.slug) for hit in search("sante", "fr")]
+    santé = [(hit.kind, key(hit.record)) for hit in search("sante", "fr")]
     assert ("mission", "mission-sante-chine-2017") in santé
-    assert santé == [(hit.kind, hit.record.slug) for hit in search("SANTÉ", "fr")]
-    quebec = {hit.record.slug for hit in search("Quebec", "fr")}
+    assert santé == [(hit.kind, key(hit.record)) for hit in search("SANTÉ", "fr")]
+    quebec = {key(hit.record) for hit in search("Quebec", "fr")}
     assert "entente-science-technologie-chine-1995" in quebec  # « Québec-Chine »
     assert search("sante", "en") == []  # English pages search the English text: "health"
-    health = [(hit.kind, hit.record.slug) for hit in search("health", "en")]
+    health = [(hit.kind, key(hit.record)) for hit in search("health", "en")]
     assert ("mission", "mission-sante-chine-2017") in health
 
 
@@ -167,11 +168,11 @@ def test_postgresql_stems_french_and_english_words_of_the_demo(demo):
     # "ententes" (plural) finds "entente".
     assert len(search("ententes", "fr")) >= 10
     assert search("coopérations", "fr")  # plural of « coopération »
-    assert search("prévention maladies", "fr")[0].record.slug == (
+    assert key(search("prévention maladies", "fr")[0].record) == (
         "protocole-prevention-controle-maladies-2017"
     )
     hit = add_excerpts(search("pharmaceutiques", "fr")[:1], "pharmaceutiques", "fr")[0]
-    assert hit.record.slug == "entente-science-technologie-chine-1995"
+    assert key(hit.record) == "entente-science-technologie-chine-1995"
     assert "<mark>pharmaceutiques</mark>" in hit.excerpt
 
 
@@ -194,10 +195,10 @@ def test_the_simple_search_finds_a_plain_match_accents_ignored(records):
     """The SQLite engine (it runs on PostgreSQL too: unaccent() exists on both)."""
     model, kind, title, fields = next(entry for entry in SEARCHED if entry[0] is Agreement)
     hits = _sqlite(model, kind, title, fields, "sante", "fr")
-    assert [hit.record.slug for hit in hits] == ["sante", "body"]  # title first
+    assert [key(hit.record) for hit in hits] == ["sante", "body"]  # title first
     assert [hit.rank for hit in hits] == [2.0, 1.0]
     assert _sqlite(model, kind, title, fields, "secrete", "fr") == []  # the draft
-    assert [h.record.slug for h in _sqlite(model, kind, title, fields, "QUEBEC", "fr")] == [
+    assert [key(h.record) for h in _sqlite(model, kind, title, fields, "QUEBEC", "fr")] == [
         "quebec"
     ]
 

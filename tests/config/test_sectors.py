@@ -21,7 +21,7 @@ def links(page: str, prefix: str) -> list[str]:
     ("url", "description", "partners", "missions"),
     [
         (
-            "/fr/secteurs/health/",
+            "/fr/secteurs/sante/",
             "Coopération en santé et en services sociaux, sciences de la vie et technologies "
             "médicales.",
             ["Chine", "Shandong", "Shanghai"],
@@ -52,7 +52,7 @@ def test_a_sector_page_shows_its_description_and_what_it_tags(
     names = lists[language]
     assert links(page, f"/{language}/{names[0]}/") == partners
     agreements = Agreement.objects.published().filter(sectors=sector).order_by("-signed_on")
-    assert [a.slug for a in response.context["agreements"]] == [a.slug for a in agreements]
+    assert [a.slug_fr for a in response.context["agreements"]] == [a.slug_fr for a in agreements]
     assert len(response.context["agreements"]) == 5
     body = page[
         page.index('<section id="missions">') : page.index(
@@ -60,7 +60,9 @@ def test_a_sector_page_shows_its_description_and_what_it_tags(
         )
     ]
     assert links(body, f"/{language}/{names[2]}/") == missions
-    assert f'<a href="/{language}/{names[1]}/?sector=health">' in page
+    # The sector's slug in the page's language.
+    slug = {"fr": "sante", "en": "health"}[language]
+    assert f'<a href="/{language}/{names[1]}/?sector={slug}">' in page
 
 
 @pytest.mark.parametrize(
@@ -79,8 +81,10 @@ def test_the_sector_list_counts_each_kind(client, demo, url, first, health):
 
 def test_records_link_to_their_sector_pages(client, demo):
     agreement = html(client.get("/fr/ententes/protocole-technologies-medicales-2017/"))
-    assert '<a href="/fr/secteurs/health/">Santé</a>' in agreement
-    mission = html(client.get("/en/missions/mission-sante-chine-2017/"))
+    assert '<a href="/fr/secteurs/sante/">Santé</a>' in agreement
+    mission = html(
+        client.get("/en/missions/mission-of-the-minister-of-health-and-social-services-to-china/")
+    )
     assert '<a href="/en/sectors/health/">Health</a>' in mission
     partner = html(client.get("/en/partners/cn/"))
     assert '<a href="/en/sectors/health/">Health</a>' in partner
@@ -88,7 +92,7 @@ def test_records_link_to_their_sector_pages(client, demo):
 
 def test_sectors_are_in_the_sitemap_and_an_unknown_one_is_not_found(client, demo):
     sitemap = client.get("/sitemap.xml").content.decode()
-    assert "<loc>http://testserver/fr/secteurs/health/</loc>" in sitemap
+    assert "<loc>http://testserver/fr/secteurs/sante/</loc>" in sitemap
     assert "<loc>http://testserver/en/sectors/health/</loc>" in sitemap
     assert client.get("/en/sectors/atlantis/").status_code == HTTPStatus.NOT_FOUND
 

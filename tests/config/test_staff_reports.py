@@ -202,7 +202,8 @@ def test_dashboard_shows_the_work_in_progress(client, editor, publisher, terms):
         {
             "title_fr": "Entente en préparation",
             "title_en": "Agreement in preparation",
-            "slug": "entente-en-preparation",
+            "slug_fr": "entente-en-preparation",
+            "slug_en": "agreement-in-preparation",
             "kind": "agreement",
             "status": "negotiation",
             "parties": [factories.PartnerFactory().pk],

@@ -88,7 +88,8 @@ def agreement_form(agreement, **overrides):
     data = {
         "title_fr": agreement.title_fr,
         "title_en": agreement.title_en,
-        "slug": agreement.slug,
+        "slug_fr": agreement.slug_fr,
+        "slug_en": agreement.slug_en,
         "reference": agreement.reference,
         "kind": agreement.kind,
         "status": agreement.status,

@@ -18,15 +18,35 @@ PAGES = [
     ("partners:list", {}, "?region=AS&sort=name"),
     ("partners:detail", {"slug": "cn"}, ""),
     ("agreements:list", {}, "?partner=cn&status=in_force"),
-    ("agreements:detail", {"slug": "entente-science-technologie-chine-1995"}, ""),
+    # A record's page carries its slug in the page's language.
+    (
+        "agreements:detail",
+        {
+            "slug": {
+                "fr": "entente-science-technologie-chine-1995",
+                "en": "quebec-china-cooperation-agreement-in-the-fields-of-science-and-technology",
+            }
+        },
+        "",
+    ),
     ("missions:list", {}, "?year=2017"),
-    ("missions:detail", {"slug": "mission-sante-chine-2017"}, ""),
+    (
+        "missions:detail",
+        {
+            "slug": {
+                "fr": "mission-sante-chine-2017",
+                "en": "mission-of-the-minister-of-health-and-social-services-to-china",
+            }
+        },
+        "",
+    ),
     ("trade:explorer", {}, "?partner=cn&year_from=2015"),
     ("search", {}, "?q=shandong"),
 ]
 
 
 def url(name, kwargs, query, language):
+    kwargs = {k: v[language] if isinstance(v, dict) else v for k, v in kwargs.items()}
     with translation.override(language):
         return reverse(name, kwargs=kwargs) + query
 
@@ -59,10 +79,12 @@ def test_root_sends_visitors_to_their_language(client):
 def test_untranslated_field_shows_the_other_language_with_a_notice(client, demo):
     from agreements.models import Agreement
 
-    agreement = Agreement.objects.get(slug="entente-lac-champlain-2003")
+    agreement = Agreement.objects.get(slug_fr="entente-lac-champlain-2003")
     agreement.summary_en = ""
     agreement.save()
-    html = client.get(f"/en/agreements/{agreement.slug}/").content.decode()
+    html = client.get(
+        "/en/agreements/agreement-on-environmental-cooperation-regarding-the-management-of-lake-champlain/"
+    ).content.decode()
     french = escape(agreement.summary_fr)
     assert (
         f'<div lang="fr"><p>{french}</p></div> '
@@ -77,7 +99,9 @@ def test_dates_money_and_percentages_follow_the_language(client, demo):
     assert "+3,1\u00a0%" in french and "+3.1%" in english
     assert "14,3\u00a0%" in french and "14.3%" in english  # aircraft, share of 2016 exports
     mission_fr = client.get("/fr/missions/mission-sante-chine-2017/").content.decode()
-    mission_en = client.get("/en/missions/mission-sante-chine-2017/").content.decode()
+    mission_en = client.get(
+        "/en/missions/mission-of-the-minister-of-health-and-social-services-to-china/"
+    ).content.decode()
     assert "2 septembre 2017" in mission_fr and "September 2, 2017" in mission_en
 
 
@@ -88,7 +112,7 @@ def test_dossier_joins_everything_about_a_partner(client, demo):
     groups = {label: count for label, _s, count, _i in response.context["agreement_groups"]}
     # China's and its provinces', drafts left out.
     assert groups == {"Signed agreements": 2, "Agreements in force": 6}
-    assert [m.slug for m in response.context["missions"]] == ["mission-sante-chine-2017"]
+    assert [m.slug_fr for m in response.context["missions"]] == ["mission-sante-chine-2017"]
     assert [r["year"] for r in response.context["trade"]] == [2015, 2016]
     assert [f.product.hs_code for f in response.context["top_exports"]] == [
         "8802",
@@ -135,20 +159,26 @@ def test_the_trade_chart_shows_a_total_whose_split_is_not_given(client, demo):
 
 
 def test_agreement_history_says_no_more_than_the_sources(client, demo):
-    html = client.get("/en/agreements/entente-education-chine-1980/").content.decode()
+    html = client.get(
+        "/en/agreements/agreement-in-the-field-of-education-and-higher-education-between-quebec-and-china/"
+    ).content.decode()
     assert '<span class="when">1980</span> Signed' in html
     assert "Renewed 7 times (dates not given)" in html
-    science = client.get("/en/agreements/entente-science-technologie-chine-1995/")
+    science = client.get(
+        "/en/agreements/quebec-china-cooperation-agreement-in-the-fields-of-science-and-technology/"
+    )
     assert [e.date_display for e in science.context["dated_events"]] == ["1995", "2005", "2011"]
     assert "Mission of the Minister" not in science.content.decode()
-    memo = client.get("/en/agreements/protocole-technologies-medicales-2017/").content.decode()
+    memo = client.get(
+        "/en/agreements/memorandum-of-understanding-in-the-field-of-medical-technologies/"
+    ).content.decode()
     assert "Mission of the Minister of Health and Social Services to China" in memo
     assert "September 2017" in memo
 
 
 def test_agreements_filter_by_country_includes_its_provinces(client, demo):
     response = client.get("/en/agreements/", {"partner": "cn"})
-    slugs = {a.slug for a in response.context["object_list"]}
+    slugs = {a.slug_fr for a in response.context["object_list"]}
     assert "entente-amitie-echanges-shandong-2008" in slugs  # Shandong is in China
     assert "entente-lac-champlain-2003" not in slugs
     assert response.context["paginator"].count == 8

@@ -52,8 +52,8 @@ def drafts(demo):
     factories.MissionPlaceFactory(mission=mission, partner=china)
     # The draft mission signed a published agreement, and the published mission signed the
     # draft agreement: neither published page may name the draft.
-    mission.agreements_signed.add(Agreement.objects.get(slug=SIGNED))
-    Mission.objects.get(slug=PUBLISHED_MISSION).agreements_signed.add(agreement)
+    mission.agreements_signed.add(Agreement.objects.get(slug_fr=SIGNED))
+    Mission.objects.get(slug_fr=PUBLISHED_MISSION).agreements_signed.add(agreement)
     return partner, agreement, mission
 
 
@@ -91,12 +91,22 @@ FRENCH_PATHS = {
 }
 
 
+# The English pages' slugs of the records the surfaces name by their French slug.
+ENGLISH_SLUGS = {
+    SIGNED: "memorandum-of-understanding-in-the-field-of-medical-technologies",
+    PUBLISHED_MISSION: "mission-of-the-minister-of-health-and-social-services-to-china",
+}
+
+
 def localized(surface: str, language: str) -> str:
     """The surface's address as the site writes it in that language (/fr/ententes/…)."""
     address = surface.format(lang=language)
     if language == "fr":
         for english, french in FRENCH_PATHS.items():
             address = address.replace(english, french)
+    else:
+        for french, english in ENGLISH_SLUGS.items():
+            address = address.replace(f"/{french}/", f"/{english}/")
     return address
 
 
@@ -153,8 +163,8 @@ def test_pending_changes_appear_on_no_surface(client, demo, language):
     from partners.publishing import versions
 
     for record, fields in (
-        (Agreement.objects.get(slug=SIGNED), ("title", "summary")),
-        (Mission.objects.get(slug=PUBLISHED_MISSION), ("title", "summary")),
+        (Agreement.objects.get(slug_fr=SIGNED), ("title", "summary")),
+        (Mission.objects.get(slug_fr=PUBLISHED_MISSION), ("title", "summary")),
         (Partner.objects.get(slug="cn"), ("name", "overview")),
     ):
         with versions.rolled_back():

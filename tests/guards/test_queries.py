@@ -9,8 +9,9 @@ from config.demo.generate import generate
 
 pytestmark = pytest.mark.django_db
 
-SCIENCE = "entente-science-technologie-chine-1995"
-MISSION = "mission-sante-chine-2017"
+# The English pages' slugs (the French ones answer a redirect there).
+SCIENCE = "quebec-china-cooperation-agreement-in-the-fields-of-science-and-technology"
+MISSION = "mission-of-the-minister-of-health-and-social-services-to-china"
 # One query a record type, and on PostgreSQL one more for the highlighted excerpts.
 SEARCH = 4 if connection.vendor == "postgresql" else 3
 PAGES = {
@@ -25,7 +26,10 @@ PAGES = {
     "/en/agreements/": 5,
     # A partner filter reads the partners under it in one query (three levels).
     "/en/agreements/?partner=cn&sector=health": 8,
-    "/fr/ententes/?partner=cn&sector=health&year_from=1990&q=sante&sort=title": 8,
+    "/fr/ententes/?partner=cn&sector=sante&year_from=1990&q=sante&sort=title": 8,
+    # A sector named by its slug in the other language (a filter kept by the language switch):
+    # one more query, to look it up in the other language's column.
+    "/fr/ententes/?partner=cn&sector=health": 9,
     "/en/agreements/?year_from=abc&page=999": 5,
     f"/en/agreements/{SCIENCE}/": 6,
     "/fr/ententes/entente-education-chine-1980/": 6,

@@ -15,6 +15,7 @@ from tests.pages import html, slugs, switch_language
 pytestmark = pytest.mark.django_db
 
 MISSION = "mission-sante-chine-2017"
+MISSION_EN = "mission-of-the-minister-of-health-and-social-services-to-china"  # its English slug
 HEALTH_FR = "Ministère de la Santé et des Services sociaux"
 HEALTH_EN = "Ministry of Health and Social Services"
 
@@ -143,7 +144,7 @@ def test_malformed_values_are_reported_and_the_other_filters_still_apply(client,
 
 
 def test_the_report_is_shown_whole(client, demo):
-    response = client.get(f"/en/missions/{MISSION}/")
+    response = client.get(f"/en/missions/{MISSION_EN}/")
     page = html(response)
     assert "<h1>Mission of the Minister of Health and Social Services to China</h1>" in page
     assert '<time datetime="2017-09-02">September 2, 2017</time>' in page
@@ -168,7 +169,7 @@ def test_the_report_is_shown_whole(client, demo):
         assert f"<h2>{heading}</h2>" in page
     assert "Eight cooperation agreements are currently in force" in page
     assert "Luc Castonguay" in page
-    assert [a.slug for a in response.context["mission"].published_agreements] == [
+    assert [a.slug_fr for a in response.context["mission"].published_agreements] == [
         "protocole-prevention-controle-maladies-2017",
         "protocole-technologies-medicales-2017",
     ]
@@ -186,7 +187,7 @@ def test_the_report_in_french(client, demo):
 
 
 def test_only_published_agreements_and_public_follow_ups_are_shown(client, demo):
-    Agreement.objects.filter(slug="protocole-technologies-medicales-2017").update(
+    Agreement.objects.filter(slug_fr="protocole-technologies-medicales-2017").update(
         publication_status=PublicationStatus.DRAFT, published_at=None
     )
     recommendation = Recommendation.objects.filter(mission__slug=MISSION).first()
@@ -203,20 +204,26 @@ def test_only_published_agreements_and_public_follow_ups_are_shown(client, demo)
         responsible_unit_en="Finance",
         is_public=False,
     )
-    response = client.get(f"/en/missions/{MISSION}/")
+    response = client.get(f"/en/missions/{MISSION_EN}/")
     page = html(response)
-    assert [a.slug for a in response.context["mission"].published_agreements] == [
+    assert [a.slug_fr for a in response.context["mission"].published_agreements] == [
         "protocole-prevention-controle-maladies-2017"
     ]
-    assert 'href="/en/agreements/protocole-technologies-medicales-2017/"' not in page
-    assert 'href="/en/agreements/protocole-prevention-controle-maladies-2017/"' in page
+    assert (
+        'href="/en/agreements/memorandum-of-understanding-in-the-field-of-medical-technologies/"'
+        not in page
+    )
+    assert (
+        'href="/en/agreements/memorandum-of-understanding-in-the-field-of-disease-prevention-and-control/"'
+        in page
+    )
     assert "Sign a health cooperation programme" in page
     assert "Internal budget note" not in page
 
 
 def test_a_report_in_french_only_says_so_on_the_english_page(client, demo):
-    Mission.objects.filter(slug=MISSION).update(language_scope="fr", context_en="")
-    page = html(client.get(f"/en/missions/{MISSION}/"))
+    Mission.objects.filter(slug_fr=MISSION).update(language_scope="fr", context_en="")
+    page = html(client.get(f"/en/missions/{MISSION_EN}/"))
     assert "This report is available in French only." in page
     assert '<div lang="fr"><p>Les liens entre le Québec et la Chine' in page
 
@@ -236,14 +243,14 @@ def test_a_draft_place_partner_is_named_but_not_linked(client, missions):
         slug="hidden", name_en="Hidden Land", publication_status=PublicationStatus.DRAFT
     )
     factories.MissionPlaceFactory(mission=missions["mexico"], partner=hidden, city_en="Nowhere")
-    page = html(client.get("/en/missions/mexico/"))
+    page = html(client.get("/en/missions/mexico-en/"))
     assert "Hidden Land" in page
     assert 'href="/en/partners/hidden/"' not in page
     assert Partner.objects.published().filter(slug="hidden").count() == 0
 
 
 def test_objectives_and_results_are_lists(client, demo):
-    page = html(client.get(f"/en/missions/{MISSION}/"))
+    page = html(client.get(f"/en/missions/{MISSION_EN}/"))
     assert (
         '<section><h2>Objectives</h2><div class="prose"><ul class="items">'
         "<li>strengthen the ties of collaboration developed between Québec and China in recent "
@@ -258,8 +265,8 @@ def test_objectives_and_results_are_lists(client, demo):
 
 
 def test_untranslated_objectives_show_the_french_list_with_its_language(client, demo):
-    Mission.objects.filter(slug=MISSION).update(objectives_en="")
-    page = html(client.get(f"/en/missions/{MISSION}/"))
+    Mission.objects.filter(slug_fr=MISSION).update(objectives_en="")
+    page = html(client.get(f"/en/missions/{MISSION_EN}/"))
     assert ('<div lang="fr"><ul class="items"><li>consolider les liens de collaboration') in page
     assert (
         '</ul></div> <span class="notice-language">(Content available in French only)</span>'

@@ -9,6 +9,7 @@ from tests.pages import html
 pytestmark = pytest.mark.django_db
 
 MISSION = "mission-sante-chine-2017"
+MISSION_EN = "mission-of-the-minister-of-health-and-social-services-to-china"  # its English slug
 
 
 def delegation(page: str) -> list[str]:
@@ -23,7 +24,7 @@ def test_honorifics_are_written_as_each_language_writes_them(client, demo):
         "Dr Michel A. Bureau",
         "Mme Valérie Fontaine",
     ]
-    english = html(client.get(f"/en/missions/{MISSION}/"))
+    english = html(client.get(f"/en/missions/{MISSION_EN}/"))
     assert delegation(english) == [
         "Dr. Gaétan Barrette",
         "Mr. Daniel Desharnais",
@@ -36,5 +37,5 @@ def test_the_filing_says_what_the_report_says(client, demo):
     french = html(client.get(f"/fr/missions/{MISSION}/"))
     assert "<dt>Déposé au CODIR par</dt>" in french
     assert "<dt>Date de dépôt</dt><dd>11 octobre 2017</dd>" in french or "11 octobre 2017" in french
-    english = html(client.get(f"/en/missions/{MISSION}/"))
+    english = html(client.get(f"/en/missions/{MISSION_EN}/"))
     assert "<dt>Filed with CODIR by</dt>" in english

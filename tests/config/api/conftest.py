@@ -50,8 +50,8 @@ def drafts(demo):
         **DRAFT,
     )
     factories.MissionPlaceFactory(mission=mission, partner=china)
-    mission.agreements_signed.add(Agreement.objects.get(slug=SIGNED))
-    published_mission = Mission.objects.get(slug=PUBLISHED_MISSION)
+    mission.agreements_signed.add(Agreement.objects.get(slug_fr=SIGNED))
+    published_mission = Mission.objects.get(slug_fr=PUBLISHED_MISSION)
     published_mission.agreements_signed.add(agreement)
     factories.MissionPlaceFactory(
         mission=published_mission, partner=partner, city_fr="Stone Town", city_en="Stone Town"
@@ -65,7 +65,7 @@ def drafts(demo):
         due_on=datetime.date(2018, 1, 1),
         is_public=False,
     )
-    Agreement.objects.get(slug=SIGNED).parties.add(partner)
+    Agreement.objects.get(slug_fr=SIGNED).parties.add(partner)
     product = factories.ProductFactory(
         hs_code="9999", label_fr="Clous de girofle", label_en="Cloves"
     )

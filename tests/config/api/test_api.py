@@ -74,6 +74,7 @@ def world(db):
         )
         agreement = factories.AgreementFactory(
             slug="entente-shandong-2011",
+            slug_en="cooperation-agreement-with-shandong",
             reference="2011-017",
             title_fr="Entente de coopération avec le Shandong",
             title_en="Cooperation agreement with Shandong",
@@ -107,6 +108,7 @@ def world(db):
         )
         mission = factories.MissionFactory(
             slug="mission-sante-chine-2017",
+            slug_en="mission-to-china",
             title_fr="Mission en Chine",
             title_en="Mission to China",
             summary_fr="Mission ministérielle à Jinan.",
@@ -158,8 +160,12 @@ def get(client, path, **headers):
     return client.get(path, headers=headers)
 
 
-def pages(slug_fr, slug_en, slug):
-    return {"fr": f"{SERVER}/fr/{slug_fr}/{slug}/", "en": f"{SERVER}/en/{slug_en}/{slug}/"}
+def pages(path_fr, path_en, slug, english=None):
+    """The record's page in each language: its slug in each (`english`, if it has its own)."""
+    return {
+        "fr": f"{SERVER}/fr/{path_fr}/{slug}/",
+        "en": f"{SERVER}/en/{path_en}/{english or slug}/",
+    }
 
 
 HEALTH_REF = {
@@ -225,7 +231,7 @@ MISSION_REF = {
     "start_date": "2017-09-02",
     "end_date": "2017-09-10",
     "updated_at": STAMP,
-    "page": pages("missions", "missions", "mission-sante-chine-2017"),
+    "page": pages("missions", "missions", "mission-sante-chine-2017", "mission-to-china"),
     "api_url": f"{SERVER}/api/v1/missions/mission-sante-chine-2017/",
 }
 AGREEMENT = {
@@ -271,7 +277,9 @@ AGREEMENT = {
     "languages": ["fr", "en"],
     "published_at": PUBLISHED_STAMP,
     "updated_at": STAMP,
-    "page": pages("ententes", "agreements", "entente-shandong-2011"),
+    "page": pages(
+        "ententes", "agreements", "entente-shandong-2011", "cooperation-agreement-with-shandong"
+    ),
     "api_url": f"{SERVER}/api/v1/agreements/entente-shandong-2011/",
 }
 MISSION = {
@@ -332,7 +340,7 @@ MISSION = {
     "languages": ["fr", "en"],
     "published_at": PUBLISHED_STAMP,
     "updated_at": STAMP,
-    "page": pages("missions", "missions", "mission-sante-chine-2017"),
+    "page": pages("missions", "missions", "mission-sante-chine-2017", "mission-to-china"),
     "api_url": f"{SERVER}/api/v1/missions/mission-sante-chine-2017/",
 }
 SECTOR = {

@@ -215,6 +215,7 @@ def records(settings, tmp_path):
     )
     agreement = factories.AgreementFactory(
         slug="entente-shanghai",
+        slug_en="shanghai-agreement",
         title_fr="Entente Québec-Shanghai",
         title_en="Québec-Shanghai agreement",
         reference="2017-SH-01",
@@ -235,6 +236,7 @@ def records(settings, tmp_path):
     agreement.save()
     factories.AgreementFactory(
         slug="entente-1980",
+        slug_en="agreement-1980",
         title_fr="Entente de 1980",
         title_en="1980 agreement",
         signed_on=datetime.date(1980, 1, 1),
@@ -243,6 +245,7 @@ def records(settings, tmp_path):
     )
     mission = factories.MissionFactory(
         slug="mission-chine",
+        slug_en="mission-to-china",
         title_fr="Mission en Chine",
         title_en="Mission to China",
         ministry_fr="Ministère de la Santé",
@@ -278,12 +281,14 @@ def records(settings, tmp_path):
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_agreement_csv_header_and_values(client, records, language):
     rows = csv_rows(client.get(LISTS["agreements"][language], {"format": "csv"}))
-    agreement = Agreement.objects.get(slug="entente-shanghai")
+    agreement = Agreement.objects.get(slug_fr="entente-shanghai")
     assert rows[0] == AGREEMENT_HEADER[language]
-    page = {"en": "agreements/entente-shanghai/", "fr": "ententes/entente-shanghai/"}[language]
+    # Each language's export names the records by that language's slug, as its pages do.
+    slug = {"en": "shanghai-agreement", "fr": "entente-shanghai"}[language]
+    page = {"en": "agreements/shanghai-agreement/", "fr": "ententes/entente-shanghai/"}[language]
     pdf = {"en": "full-text.pdf", "fr": "texte-integral.pdf"}[language]
     assert rows[1] == [
-        "entente-shanghai",
+        slug,
         f"http://testserver/{language}/{page}",
         {"en": "Québec-Shanghai agreement", "fr": "Entente Québec-Shanghai"}[language],
         "2017-SH-01",
@@ -304,7 +309,7 @@ def test_agreement_csv_header_and_values(client, records, language):
         "fr",
         iso_datetime(agreement.updated_at),
     ]
-    assert rows[2][0] == "entente-1980"
+    assert rows[2][0] == {"en": "agreement-1980", "fr": "entente-1980"}[language]
     assert rows[2][12] == "1980"  # a year stays a year
     assert rows[2][17:19] == ["", ""]
 
@@ -333,8 +338,8 @@ def test_mission_csv_header_and_values(client, records, language):
     assert rows[0] == MISSION_HEADER[language]
     english = language == "en"
     assert rows[1] == [
-        "mission-chine",
-        f"http://testserver/{language}/missions/mission-chine/",
+        "mission-to-china" if english else "mission-chine",
+        f"http://testserver/{language}/missions/{'mission-to-china' if english else 'mission-chine'}/",
         "Mission to China" if english else "Mission en Chine",
         "Ministry of Health" if english else "Ministère de la Santé",
         "2017-09-02",
@@ -350,7 +355,7 @@ def test_mission_csv_header_and_values(client, records, language):
         "Context." if english else "Contexte.",
         "One\nTwo" if english else "Un\nDeux",
         "Achieved." if english else "Atteints.",
-        "entente-shanghai",
+        "shanghai-agreement" if english else "entente-shanghai",
         "Asia Branch" if english else "Direction Asie",
         "2017-10-02",
         "",
@@ -453,7 +458,7 @@ def test_a_title_that_looks_like_a_formula_is_exported_as_text(client, db):
     assert rows[1][2] == '\'=HYPERLINK("http://evil")'
     json_title = client.get("/en/agreements/", {"format": "json"}).json()[0]["title"]
     assert json_title == '=HYPERLINK("http://evil")'  # JSON is data: kept as the record has it
-    assert Agreement.objects.get(slug="formula").title_en.startswith("=")
+    assert Agreement.objects.get(slug_fr="formula").title_en.startswith("=")
 
 
 def test_export_helpers():

@@ -58,8 +58,8 @@ def test_feeds_speak_the_page_language(client, demo):
         "Entente de coopération environnementale sur la gestion du lac Champlain",
     ]
     assert sorted(link for _title, link in entries(english)) == [
-        "http://testserver/en/agreements/entente-information-application-loi-vermont-2004/",
-        "http://testserver/en/agreements/entente-lac-champlain-2003/",
+        "http://testserver/en/agreements/agreement-on-environmental-cooperation-regarding-the-management-of-lake-champlain/",
+        "http://testserver/en/agreements/bilateral-cooperation-agreement-on-sharing-information-for-law-enforcement-purposes-with-vermont/",
     ]
     assert b'xml:lang="fr"' in french.content and b'xml:lang="en"' in english.content
     # A filtered feed names itself with its filters.

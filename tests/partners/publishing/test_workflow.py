@@ -210,3 +210,7 @@ def test_a_translation_is_outdated_when_the_other_language_changed_after_it():
     assert outdated_languages(agreement) == ["en"]
     note_text_changes(agreement, ["summary_en"], when=NOON + datetime.timedelta(days=4))
     assert outdated_languages(agreement) == ["fr"]
+    # A new English slug is an address, not a text to translate: nothing becomes outdated.
+    note_text_changes(agreement, ["slug_fr"], when=NOON + datetime.timedelta(days=5))
+    assert agreement.french_changed_at == NOON + datetime.timedelta(days=3)
+    assert outdated_languages(agreement) == ["fr"]
