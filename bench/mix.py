@@ -92,10 +92,13 @@ from missions.models import Mission
 from partners.models import Partner, Sector, WorldRegion
 
 rng = random.Random(15)
-agreements = list(Agreement.objects.published().order_by("-signed_on", "pk").values_list("slug", flat=True))
-missions = list(Mission.objects.published().order_by("-start_date", "pk").values_list("slug", flat=True))
+# Each record's slug in each language: {"fr": slug, "en": slug}.
+def slugs(queryset):
+    return [{"fr": fr, "en": en or fr} for fr, en in queryset.values_list("slug_fr", "slug_en")]
+agreements = slugs(Agreement.objects.published().order_by("-signed_on", "pk"))
+missions = slugs(Mission.objects.published().order_by("-start_date", "pk"))
 partners = list(Partner.objects.published().order_by("pk").values_list("slug", flat=True))
-sectors = list(Sector.objects.values_list("slug", flat=True))
+sectors = slugs(Sector.objects.all())
 words = ["sante", "eau", "culture", "education", "energie", "recherche", "commerce", "climat",
          "agriculture", "jeunesse", "innovation", "transport", "numerique", "francophonie"]
 # A few partners are most of the visits (the big ones), then a long tail.
@@ -133,7 +136,7 @@ for language in ("fr", "en"):
             add(weight / 4, reverse("missions:list") + f"?partner={slug}", "missions:list, by partner")
             add(weight / 2, reverse("trade:explorer") + f"?partner={slug}", "trade:explorer")
             add(weight * 3, reverse("partners:detail", kwargs={"slug": slug}), "partners:detail")
-        for slug in sectors:
+        for slug in (sector[language] for sector in sectors):
             add(1 * share, f"{base}?sector={slug}", "agreements:list, other filters")
             add(0.5 * share, reverse("missions:list") + f"?sector={slug}", "missions:list, other filters")
         for year in range(2000, 2027):
@@ -142,9 +145,9 @@ for language in ("fr", "en"):
         for region in WorldRegion.values:
             add(2 * share, reverse("partners:list") + f"?region={region}", "partners:list")
         # Records by popularity: the recent ones first, then a long tail (Zipf).
-        for rank, slug in enumerate(agreements[:3000]):
+        for rank, slug in enumerate(agreement[language] for agreement in agreements[:3000]):
             add(40 * share / (rank + 1) ** 0.8, reverse("agreements:detail", kwargs={"slug": slug}), "agreements:detail")
-        for rank, slug in enumerate(missions[:1000]):
+        for rank, slug in enumerate(mission[language] for mission in missions[:1000]):
             add(15 * share / (rank + 1) ** 0.8, reverse("missions:detail", kwargs={"slug": slug}), "missions:detail")
         for rank, word in enumerate(words):
             add(6 * share / (rank + 1), reverse("search") + f"?q={word}", "search")
@@ -162,7 +165,7 @@ for weight, path in entries:
     totals[path] = totals.get(path, 0) + weight
 popular = sorted(totals, key=lambda path: -totals[path])
 print("MIX " + json.dumps({"distinct": len(set(paths)), "sequence": sequence, "popular": popular, "kinds": kinds,
-      "agreements": agreements[:3000], "missions": missions[:1000]}))
+      "agreements": [a["fr"] for a in agreements[:3000]], "missions": [m["fr"] for m in missions[:1000]]}))
 """
 
 # The staff at work: one change every --edit-every seconds, through the models and services.
