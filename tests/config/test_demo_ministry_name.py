@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
             "(2011) et la province du Shandong (2008).",
         ),
         (
-            "/en/missions/mission-sante-chine-2017/",
+            "/en/missions/mission-of-the-minister-of-health-and-social-services-to-china/",
             "Take steps with the Ministry of International Relations and La Francophonie to update "
             "the agreements signed with the Municipality of Shanghai (2011) and Shandong Province "
             "(2008).",

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
             "figurent sur la page de chaque partenaire.",
         ),
         (
-            "/en/missions/mission-sante-chine-2017/",
+            "/en/missions/mission-of-the-minister-of-health-and-social-services-to-china/",
             "Eight cooperation agreements are currently in force between China and Québec",
             "The context as the report described it on September 22, 2017; the agreements it "
             "counts are its own count at that date. The agreements published on this site are "
