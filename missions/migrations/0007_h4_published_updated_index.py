@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('missions', '0004_search_documents'),
+        ('missions', '0006_h1_slug_unique'),
     ]
 
     operations = [

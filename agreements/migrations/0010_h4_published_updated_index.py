@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agreements', '0007_h5_document_text'),
+        ('agreements', '0009_h1_slug_unique'),
     ]
 
     operations = [
