@@ -110,7 +110,16 @@ PAGE_TOPICS = {
     "partners:detail": set(TOPICS),
     "trade:explorer": {TRADE, PARTNERS},
     "search": {AGREEMENTS, MISSIONS, PARTNERS, SECTORS},
-    "sitemap": {AGREEMENTS, MISSIONS, PARTNERS},
+    # The index gives each section's last change; each section shows its own records.
+    "sitemap": {AGREEMENTS, MISSIONS, PARTNERS, SECTORS},
+    "sitemap-section": set(),
+}
+SITEMAP_SECTIONS = {
+    "pages": set(),
+    "partners": {PARTNERS},
+    "agreements": {AGREEMENTS},
+    "missions": {MISSIONS},
+    "sectors": {SECTORS},
 }
 DETAIL_PAGES = {"agreements:detail": "agreements.agreement", "missions:detail": "missions.mission"}
 # Pages about one partner hold that partner's version of a topic instead of the topic's: the
@@ -402,11 +411,13 @@ def connect_invalidation() -> None:
     content_changed.connect(bulk_changed, dispatch_uid="page-cache-bulk")
 
 
-def page_dependencies(view_name: str) -> tuple[list[str], list[str]]:
+def page_dependencies(view_name: str, kwargs: dict | None = None) -> tuple[list[str], list[str]]:
     """The version keys a page's entry holds before its record is known, and the keys that
     must not move while it is built (the same, plus a detail page's own topic and the topic of
     the records linked to it). A page about one partner watches its partner's versions too."""
     shown = PAGE_TOPICS.get(view_name, TOPICS)
+    if view_name == "sitemap-section":
+        shown = SITEMAP_SECTIONS.get((kwargs or {}).get("section"), TOPICS)
     held = [SITE_KEY] + [topic_key(topic) for topic in sorted(shown)]
     watched = list(held)
     label = DETAIL_PAGES.get(view_name)
@@ -522,7 +533,7 @@ class AnonymousPageCacheMiddleware:
         if len(key) > MAX_KEY_LENGTH:
             return None  # a value no link makes (thousands of characters): built, never stored
         view_name = request.resolver_match.view_name if request.resolver_match else ""
-        held, watched = page_dependencies(view_name)
+        held, watched = page_dependencies(view_name, view_kwargs)
         found = cache.get_many([key, *watched])
         before = versions(watched, found)
         if None in before.values():

@@ -1,6 +1,10 @@
-"""sitemap.xml: every published page, in French and English, each with the other as alternate."""
+"""The sitemaps: every published page, in French and English, each with the other as alternate.
+
+/sitemap.xml is their index; each section (`SITEMAPS`) is /sitemap-<section>.xml, in pages of
+`limit` addresses (a page and its language count as one address)."""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from agreements.models import Agreement
@@ -9,6 +13,7 @@ from partners.models import Partner, Sector
 
 
 class BilingualSitemap(Sitemap):
+    limit = 5000
     i18n = True
     languages = ["fr", "en"]
     alternates = True
@@ -38,6 +43,11 @@ class PartnerSitemap(BilingualSitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+    def get_latest_lastmod(self):
+        """The index's last change of the section, in one query (Django's default calls
+        `lastmod` on every item: 10,000 agreements loaded to write one date)."""
+        return self.items().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class AgreementSitemap(PartnerSitemap):

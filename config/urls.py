@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -19,7 +19,20 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     # Browsers and crawlers that look for /favicon.ico get the site's icon, not a 404 page.
     path("favicon.ico", favicon, name="favicon"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # A sitemap index (what robots.txt names), then each kind of page's own sitemap, in pages of
+    # 5,000 addresses (`?p=2`): at ministry scale one file would be 10 MB and seconds to build.
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap-section",
+    ),
     # The read-only API, in both languages at once: not under a language prefix (docs/api.md).
     path("api/v1/", include("config.api.urls")),
     path("api/", RedirectView.as_view(pattern_name="api:index"), name="api"),

@@ -1,5 +1,6 @@
 """What the page tests of every record type share: reading a response, and the language switch."""
 
+import re
 from http import HTTPStatus
 
 OTHER = {"fr": "en", "en": "fr"}
@@ -34,3 +35,17 @@ def switch_language(client, address, language, name, query="", **kwargs):
     assert switched.status_code == HTTPStatus.OK
     assert switched["Content-Language"] == other
     return response, switched
+
+
+def whole_sitemap(client) -> str:
+    """The whole sitemap as one text: each page of each section the index (/sitemap.xml) lists."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == HTTPStatus.OK
+    sections = re.findall(r"<loc>http://testserver(/sitemap-[^<]+)</loc>", index.content.decode())
+    assert sections
+    texts = []
+    for address in sections:
+        response = client.get(address.replace("&amp;", "&"))
+        assert response.status_code == HTTPStatus.OK, address
+        texts.append(response.content.decode())
+    return "\n".join(texts)

@@ -257,6 +257,7 @@ def test_each_site_page_is_keyed_on_what_its_view_reads(client, page_cache, addr
             address("agreements:detail", "en", "?preview=1&utm=1", slug=agreement.slug),
             address("home", "en", "?utm=1"),
             "/sitemap.xml?p=1&utm=1",
+            "/sitemap-agreements.xml?p=1&utm=1",
         ]
         assert [client.get(page)["X-Page-Cache"] for page in pages] == ["miss"] * len(pages)
     assert page_keys() == {
@@ -268,7 +269,8 @@ def test_each_site_page_is_keyed_on_what_its_view_reads(client, page_cache, addr
         page_key("/en/trade/?partner=cn&year_from=2015", "en"),
         page_key(f"/en/agreements/{agreement.slug}/", "en"),
         page_key("/en/", "en"),
-        page_key("/sitemap.xml?p=1", "en"),
+        page_key("/sitemap.xml", "en"),
+        page_key("/sitemap-agreements.xml?p=1", "en"),
     }
 
 
@@ -410,6 +412,8 @@ def site_addresses(address, first, second, mission, china):
         "agreement feed": address("agreements:feed", "fr"),
         "search": address("search", "fr", "?q=entente"),
         "sitemap": "/sitemap.xml",
+        "agreements' sitemap": "/sitemap-agreements.xml",
+        "missions' sitemap": "/sitemap-missions.xml",
         "partner list": address("partners:list", "fr"),
         "dossier": address("partners:detail", "fr", slug=china.slug),
         "mission list": address("missions:list", "fr"),
@@ -443,6 +447,7 @@ def test_an_edit_makes_cold_only_the_pages_that_can_show_it(
             "agreement B",
             "mission list",
             "mission M",
+            "missions' sitemap",
             "trade explorer",
         }
         # Every page that shows it shows the new title at once.
@@ -475,6 +480,7 @@ def test_an_edit_makes_cold_only_the_pages_that_can_show_it(
             "agreement A",
             "agreement B",
             "agreement feed",
+            "agreements' sitemap",
             "partner list",
             "dossier",
             "trade explorer",

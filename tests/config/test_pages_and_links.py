@@ -10,11 +10,13 @@ from http import HTTPStatus
 from xml.etree import ElementTree
 
 import pytest
+from django.utils.timezone import localtime
 
 from agreements.models import Agreement
+from config.sitemaps import BilingualSitemap
 from partners.models import Partner
 from tests import factories
-from tests.pages import html
+from tests.pages import html, whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -297,14 +299,15 @@ def test_the_head_names_an_x_default_that_reaches_every_visitor(client, demo, la
 
 
 def test_no_sitemap_address_is_a_404_for_either_language(client, demo):
-    sitemap = client.get("/sitemap.xml")
-    tree = ElementTree.fromstring(sitemap.content)
+    tree = ElementTree.fromstring(
+        f"<all>{re.sub(r'<[?]xml[^>]*>', '', whole_sitemap(client))}</all>"
+    )
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    addresses = {loc.text for loc in tree.findall("s:url/s:loc", ns)}
-    addresses |= {link.get("href") for link in tree.findall("s:url/x:link", ns)}
+    addresses = {loc.text for loc in tree.findall("s:urlset/s:url/s:loc", ns)}
+    addresses |= {link.get("href") for link in tree.findall("s:urlset/s:url/x:link", ns)}
     x_defaults = {
         link.get("href")
-        for link in tree.findall("s:url/x:link", ns)
+        for link in tree.findall("s:urlset/s:url/x:link", ns)
         if link.get("hreflang") == "x-default"
     }
     assert x_defaults and len(addresses) > 60
@@ -398,3 +401,38 @@ def test_aria_describedby_points_at_ids_that_exist(client, demo, url):
     for names in described:
         for name in names.split():
             assert name in ids, (url, name)
+
+
+def test_the_sitemap_is_an_index_of_sections_in_pages(client, demo, monkeypatch):
+    """/sitemap.xml (robots.txt's) lists each section's pages; a section's page holds at most
+    `limit` addresses (a record in one language is one); together they hold every published
+    agreement in both languages."""
+    monkeypatch.setattr(BilingualSitemap, "limit", 10)
+    index = client.get("/sitemap.xml").content.decode()
+    sections = re.findall(r"<loc>http://testserver(/sitemap-[^<]+)</loc>", index)
+    published = Agreement.objects.published().count()
+    pages = -(-published * 2 // 10)
+    assert [s for s in sections if s.startswith("/sitemap-agreements")] == [
+        "/sitemap-agreements.xml",
+        *(f"/sitemap-agreements.xml?p={n}" for n in range(2, pages + 1)),
+    ]
+    assert {s.split(".xml")[0] for s in sections} == {
+        "/sitemap-pages",
+        "/sitemap-partners",
+        "/sitemap-agreements",
+        "/sitemap-missions",
+        "/sitemap-sectors",
+    }
+    latest = localtime(Agreement.objects.published().latest("updated_at").updated_at)
+    assert (
+        f"<loc>http://testserver/sitemap-agreements.xml</loc><lastmod>{latest.isoformat()}</lastmod>"
+        in index
+    )
+    listed = []
+    for section in sections:
+        if section.startswith("/sitemap-agreements"):
+            body = client.get(section.replace("&amp;", "&")).content.decode()
+            urls = re.findall(r"<url><loc>http://testserver([^<]+)</loc>", body.replace("\n", ""))
+            assert 0 < len(urls) <= 10
+            listed += urls
+    assert len(listed) == len(set(listed)) == published * 2

@@ -8,7 +8,7 @@ from http import HTTPStatus
 import pytest
 
 from agreements.models import Agreement
-from tests.pages import html
+from tests.pages import html, whole_sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +91,7 @@ def test_records_link_to_their_sector_pages(client, demo):
 
 
 def test_sectors_are_in_the_sitemap_and_an_unknown_one_is_not_found(client, demo):
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = whole_sitemap(client)
     assert "<loc>http://testserver/fr/secteurs/sante/</loc>" in sitemap
     assert "<loc>http://testserver/en/sectors/health/</loc>" in sitemap
     assert client.get("/en/sectors/atlantis/").status_code == HTTPStatus.NOT_FOUND

@@ -14,7 +14,7 @@ from config.demo import agreements as agreement_data
 from config.demo import missions as mission_data
 from tests import factories
 from tests.guards.test_admin_pages import agreement_form
-from tests.pages import html
+from tests.pages import html, whole_sitemap
 
 EDUCATION_FR = "entente-education-chine-1980"
 EDUCATION_EN = "agreement-in-the-field-of-education-and-higher-education-between-quebec-and-china"
@@ -112,7 +112,7 @@ def test_the_full_text_moves_to_its_own_language_s_address(client, db):
 
 
 def test_the_sitemap_lists_each_language_s_own_slug(client, demo):
-    sitemap = client.get("/sitemap.xml").content.decode()
+    sitemap = whole_sitemap(client)
     assert f"<loc>http://testserver/en/agreements/{EDUCATION_EN}/</loc>" in sitemap
     assert f"<loc>http://testserver/fr/ententes/{EDUCATION_FR}/</loc>" in sitemap
     assert f"http://testserver/en/agreements/{EDUCATION_FR}/" not in sitemap

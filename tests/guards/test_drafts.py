@@ -80,6 +80,10 @@ SURFACES = [
     "/{lang}/search/?q=zanzibar",
     "/{lang}/trade/",
     "/sitemap.xml",
+    "/sitemap-partners.xml",
+    "/sitemap-agreements.xml",
+    "/sitemap-missions.xml",
+    "/sitemap-sectors.xml",
 ]
 
 FRENCH_PATHS = {
