@@ -308,12 +308,20 @@ def wrk(url, seconds, connections, script_path, *script_args):
     return data
 
 
+def normalized(address: str) -> str:
+    """An address with its parameters sorted: the page cache sorts a request's parameters in the
+    request itself (config/cache.py), so gunicorn logs `?kind=…&status=…` for `?status=…&kind=…`."""
+    path, _, query = address.partition("?")
+    return path + ("?" + "&".join(sorted(query.split("&"))) if query else "")
+
+
 def served_by_kind(lines, kinds: dict) -> dict:
     """Requests, hits and misses of the measured run by page kind, from gunicorn's access log."""
+    kinds = {normalized(address): kind for address, kind in kinds.items()}
     counts = {}
     for line in lines:
         status, state, address = [*line.split(" ", 2), "", ""][:3]
-        address = address.strip().removesuffix("?")
+        address = normalized(address.strip().removesuffix("?"))
         kind = kinds.get(address, f"other (status {status})" if status != "200" else "other")
         count = counts.setdefault(kind, {"requests": 0, "hits": 0, "misses": 0})
         count["requests"] += 1
