@@ -324,7 +324,10 @@ def reach(label: str, pks) -> list[str]:
 
 def _reach_of(model, instance) -> list[str]:
     owner = _owner(model, instance)
-    return reach(*owner[:1], [owner[1]]) if owner else []
+    if owner is None:
+        return []
+    label, pk = owner
+    return reach(label, [pk])
 
 
 def record_changing(sender, instance, signal=None, **kwargs) -> None:
