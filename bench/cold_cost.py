@@ -14,7 +14,6 @@ as its ratio to the reference's.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -50,20 +49,12 @@ def main():
 
     import load
 
-    env = load.environment(args.database, cached=False)
-    env["PAGE_CACHE_SECONDS"] = "0"
-    targets = load.pages(env)
-    os.environ.update(env)
-    import django
-
-    django.setup()
+    targets, client = load.in_process(args.database)
     from django.db import connection
-    from django.test import Client
 
-    client = Client(SERVER_NAME="127.0.0.1")
     if args.page:
         reference = [t for t in targets if t[0] == "reference"]
-        chosen = [t for t in targets if args.page in (t[0], t[1])] or [(args.page, args.page)]
+        chosen = load.chosen_pages(targets, args.page)
         targets = reference + [t for t in chosen if t[0] != "reference"]
     print("| page | CPU ms | x reference | wall ms | queries | SQL ms |")
     print("|---|---:|---:|---:|---:|---:|")

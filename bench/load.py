@@ -185,6 +185,28 @@ print("PAGES " + json.dumps([
     return [tuple(item) for item in json.loads(line[len("PAGES ") :])]
 
 
+def in_process(database: str):
+    """The page types ((label, path), from `pages`) and a Django test client on `database`,
+    cache off, in this process: for bench/cold_cost.py and bench/profile_pages.py."""
+    env = environment(database, cached=False)
+    env["PAGE_CACHE_SECONDS"] = "0"
+    targets = pages(env)
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    return targets, Client(SERVER_NAME="127.0.0.1")
+
+
+def chosen_pages(targets, page: str | None):
+    """The page types named by `page` (a label or a path; a path no type has, as itself)."""
+    if not page:
+        return targets
+    return [t for t in targets if page in (t[0], t[1])] or [(page, page)]
+
+
 def serve(env, workers, access_log: Path | None = None):
     """gunicorn with the site; `access_log`: each request's status, X-Page-Cache and address."""
     logging = []

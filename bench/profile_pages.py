@@ -10,7 +10,6 @@ the median time of one request and pyinstrument's call tree (functions above 2 %
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -31,19 +30,10 @@ def main():
 
     import load
 
-    env = load.environment(args.database, cached=False)
-    env["PAGE_CACHE_SECONDS"] = "0"
-    targets = load.pages(env)
-    os.environ.update(env)
-    import django
-
-    django.setup()
-    from django.test import Client
+    targets, client = load.in_process(args.database)
     from pyinstrument import Profiler
 
-    client = Client(SERVER_NAME="127.0.0.1")
-    if args.page:
-        targets = [t for t in targets if args.page in (t[0], t[1])] or [(args.page, args.page)]
+    targets = load.chosen_pages(targets, args.page)
     for label, path in targets:
         for _ in range(2):
             assert client.get(path).status_code == 200, path
