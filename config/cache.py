@@ -49,7 +49,6 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.contrib.sitemaps import views as sitemap_views
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
@@ -60,9 +59,6 @@ from django.utils.http import urlencode
 
 from partners.publishing.feeds import ListFeed
 from partners.publishing.signals import content_changed
-
-# Views of Django's own that read the query string: the sitemap's page number.
-FRAMEWORK_PARAMETERS = {sitemap_views.sitemap: {"p"}}
 
 AGREEMENTS, MISSIONS, PARTNERS, SECTORS, TRADE = TOPICS = (
     "agreements",
@@ -488,7 +484,7 @@ def understood_parameters(view_func) -> set[str]:
     declared = getattr(view, "cache_parameters", None)
     if declared is not None:
         return set(declared())
-    return set(FRAMEWORK_PARAMETERS.get(view_func, ()))
+    return set()
 
 
 def kept_query(query: QueryDict, understood: set[str]) -> str:

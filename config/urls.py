@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import index, sitemap
+from django.contrib.sitemaps.views import index
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
@@ -9,7 +9,7 @@ from django.views.generic import RedirectView
 from .catalogue import CatalogueView, dcat_view
 from .search import SearchView
 from .sectors import SectorDetailView, SectorListView
-from .sitemaps import SITEMAPS
+from .sitemaps import SITEMAPS, section
 from .unprefixed import unprefixed
 from .views import HomeView, favicon, robots_txt
 
@@ -29,8 +29,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap,
-        {"sitemaps": SITEMAPS},
+        section,
         name="sitemap-section",
     ),
     # The read-only API, in both languages at once: not under a language prefix (docs/api.md).
