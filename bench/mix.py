@@ -8,8 +8,10 @@ database and data), the anonymous page cache on a Redis server of its own (start
 port with the documented memory policy: `maxmemory` and `allkeys-lru`), and:
 
 1. The one-query reference view (`/bench/reference/`) alone, with wrk, for --seconds.
-2. A warm-up of --warm seconds asking for the most visited addresses first, each once (the
-   cache as on a site that has been up a while), then the mix, measured for --seconds: addresses drawn like real visits (most on the home page and
+2. A warm-up that asks for every address of the mix once, the most visited first, with
+   --connections clients (at most --warm seconds): the cache of a site that has served this
+   traffic for longer than PAGE_CACHE_SECONDS, where every address of the mix has been asked for
+   since its versions last moved. Then the mix, measured for --seconds: addresses drawn like real visits (most on the home page and
    the lists' first pages, a few popular dossiers and recent records; a long tail of records by a
    Zipf law, filter combinations, pages 2+, sorts, both languages, search terms and feeds), a few
    thousand distinct ones, in a fixed pseudo-random order (the same at every run).
@@ -19,10 +21,14 @@ port with the documented memory policy: `maxmemory` and `allkeys-lru`), and:
    cache's invalidation runs as in production.
 3. Prints throughput, p50/p95/p99, errors, the ratio to the reference, the cache hit rate
    (from each response's `X-Page-Cache`), the number of staff edits and their own latency, and
-   Redis's memory. Written to bench/out/mix-<time>.md as well.
+   Redis's memory, and an estimate of what the warm-up leaves out: the share of requests that, at
+   the measured throughput, would ask for an address nobody asked for in the last
+   PAGE_CACHE_SECONDS (a first visit of the long tail, a miss on a real site). Written to
+   bench/out/mix-<time>.md as well.
 """
 
 import argparse
+import http.client
 import json
 import os
 import shutil
@@ -31,6 +37,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -164,7 +171,9 @@ totals = {}
 for weight, path in entries:
     totals[path] = totals.get(path, 0) + weight
 popular = sorted(totals, key=lambda path: -totals[path])
-print("MIX " + json.dumps({"distinct": len(set(paths)), "sequence": sequence, "popular": popular, "kinds": kinds,
+total_weight = sum(totals.values())
+shares = [totals[path] / total_weight for path in popular]
+print("MIX " + json.dumps({"distinct": len(set(paths)), "sequence": sequence, "popular": popular, "shares": shares, "kinds": kinds,
       "agreements": [a["fr"] for a in agreements[:3000]], "missions": [m["fr"] for m in missions[:1000]]}))
 """
 
@@ -308,6 +317,44 @@ def wrk(url, seconds, connections, script_path, *script_args):
     return data
 
 
+def warm_up(paths: list[str], connections: int, seconds: float) -> dict:
+    """Ask for each address once, in order, with `connections` clients; stop at `seconds`."""
+    host, port = load.BASE.removeprefix("http://").split(":")
+    pending = iter(paths)
+    lock = threading.Lock()
+    built = []
+    deadline = time.monotonic() + seconds
+
+    def client():
+        connection = http.client.HTTPConnection(host, int(port), timeout=30)
+        done = 0
+        while time.monotonic() < deadline:
+            with lock:
+                path = next(pending, None)
+            if path is None:
+                break
+            connection.request("GET", path)
+            connection.getresponse().read()
+            done += 1
+        connection.close()
+        with lock:
+            built.append(done)
+
+    started = time.monotonic()
+    clients = [threading.Thread(target=client) for _ in range(connections)]
+    for thread in clients:
+        thread.start()
+    for thread in clients:
+        thread.join()
+    return {"requests": sum(built), "seconds": time.monotonic() - started}
+
+
+def first_visits(shares: list[float], requests: float) -> float:
+    """The share of requests for an address not asked for in the `requests` before: on a site
+    under this traffic, the misses of the long tail whose entries expired unvisited."""
+    return sum(share * (1 - share) ** requests for share in shares)
+
+
 def normalized(address: str) -> str:
     """An address with its parameters sorted: the page cache sorts a request's parameters in the
     request itself (config/cache.py), so gunicorn logs `?kind=…&status=…` for `?status=…&kind=…`."""
@@ -342,8 +389,8 @@ def main():
     parser.add_argument(
         "--warm",
         type=int,
-        default=30,
-        help="seconds of the mix before the measured run (a site that has been up a while)",
+        default=600,
+        help="at most this many seconds for the warm-up (each address of the mix once)",
     )
     parser.add_argument("--requests", type=int, default=60_000, help="length of the mix's sequence")
     parser.add_argument("--agreements", type=int, default=10_000)
@@ -366,14 +413,6 @@ def main():
         paths_file.write_text("\n".join(mix["sequence"]) + "\n")
         mix_script = Path(workdir) / "mix.lua"
         mix_script.write_text(MIX_SCRIPT.replace("__PATHS__", str(paths_file)))
-        # The warm-up asks for the most visited addresses first, each once: what the cache of a
-        # site that has been up a while holds.
-        popular_file = Path(workdir) / "popular.txt"
-        popular_file.write_text("\n".join(mix["popular"]) + "\n")
-        warm_script = Path(workdir) / "warm.lua"
-        warm_script.write_text(
-            MIX_SCRIPT.replace("__PATHS__", str(popular_file)).replace("id * 7919", "id")
-        )
         reference_script = Path(workdir) / "reference.lua"
         reference_script.write_text(load.WRK_SCRIPT)
 
@@ -386,8 +425,7 @@ def main():
                 load.BASE + "/bench/reference/", args.seconds, args.connections, reference_script
             )
             subprocess.run(["redis-cli", "-p", str(redis_port), "flushall"], capture_output=True)
-            if args.warm:
-                warm = wrk(load.BASE + "/", args.warm, args.connections, warm_script, "0")
+            warm = warm_up(mix["popular"], args.connections, args.warm)
             staff = subprocess.Popen(
                 [
                     PYTHON,
@@ -402,7 +440,7 @@ def main():
                 stdout=subprocess.PIPE,
                 text=True,
             )
-            # From the middle of the sequence: not the addresses the warm-up just asked for.
+            # From the middle of the sequence, as at any moment of a day of such traffic.
             offset = str(args.requests // 2)
             logged = access_log.stat().st_size
             data = wrk(load.BASE + "/", args.seconds, args.connections, mix_script, offset)
@@ -423,16 +461,16 @@ def main():
     edits = json.loads(staff_line[len("STAFF ") :])
 
     served = data["hits"] + data["misses"] + data["uncached"]
+    ttl = int(env["PAGE_CACHE_SECONDS"])
     lines = [
         f"# Traffic mix, {time.strftime('%Y-%m-%d %H:%M')}",
         "",
         f"Machine: {os.cpu_count()} cores, load average before the run "
         f"{os.getloadavg()[0]:.1f}; gunicorn {args.workers} workers x 2 threads; wrk 2 threads, "
-        f"{args.connections} connections, {args.seconds} s each (after a warm-up of {args.warm} s"
-        f"); database `{args.database}`.",
+        f"{args.connections} connections, {args.seconds} s each; database `{args.database}`.",
         f"Mix: {mix['distinct']} distinct addresses, a sequence of {len(mix['sequence'])}; "
-        f"staff: one change every {args.edit_every:g} s. The warm-up built "
-        f"{warm['requests'] if args.warm else 0} pages, the most visited first.",
+        f"staff: one change every {args.edit_every:g} s. The warm-up asked for "
+        f"{warm['requests']} of them, the most visited first, in {warm['seconds']:.0f} s.",
         "",
         "| run | req/s | ratio to reference | p50 ms | p95 ms | p99 ms | errors |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -450,6 +488,10 @@ def main():
         "other than 2xx or 3xx.",
         f"Cache: {data['hits']} hits, {data['misses']} misses, {data['uncached']} not cacheable "
         f"(hit rate {data['hits'] / max(served, 1):.1%}); Redis at the end: {memory}.",
+        f"Long tail: at {data['rps']:.0f} req/s, {first_visits(mix['shares'], data['rps'] * ttl):.1%}"
+        f" of requests would ask for an address not asked for in the last {ttl} s "
+        "(PAGE_CACHE_SECONDS): misses on a site under this traffic that the measured run, after "
+        "its warm-up, does not have.",
         f"Staff: {edits['done']} changes, {edits['failed']} failed, "
         f"p50 {edits['p50_ms']:.0f} ms, max {edits['max_ms']:.0f} ms.",
         "",
