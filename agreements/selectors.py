@@ -65,15 +65,21 @@ def agreement_filterset(data, *, request=None) -> AgreementFilter:
     return AgreementFilter(data, queryset=published_agreements(), request=request)
 
 
+def matching_agreements(filterset: AgreementFilter, sort: str = DEFAULT_SORT) -> QuerySet:
+    """The list's agreements in its order, and nothing of what it shows of them: what the page
+    cache reads to check a page (how many, which ones on it)."""
+    _label, ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
+    return filterset.qs.order_by(*ordering())
+
+
 def filtered_agreements(filterset: AgreementFilter, sort: str = DEFAULT_SORT) -> QuerySet:
     """The list's agreements, sorted, with what the list shows of them (title, status,
     signature, parties)."""
-    _label, ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
     return (
-        filterset.qs.only(*LISTED_FIELDS)
+        matching_agreements(filterset, sort)
+        .only(*LISTED_FIELDS)
         .with_latest_step()
         .prefetch_related(party_names())
-        .order_by(*ordering())
     )
 
 

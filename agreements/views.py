@@ -32,6 +32,9 @@ class AgreementListView(PublicListMixin, ListView):
     def get_queryset(self):
         return selectors.filtered_agreements(self.get_filterset(), self.current_sort())
 
+    def matching(self):
+        return selectors.matching_agreements(self.get_filterset(), self.current_sort())
+
     def export_rows(self, queryset):
         return selectors.export_table(queryset, self.request.build_absolute_uri)
 

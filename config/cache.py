@@ -34,6 +34,17 @@ goes cold, never a stale one. Bulk writes that send no per-record signal send
 topic, anything else the site's version. A `?partner=` value that is no published partner's
 slug is ignored by the lists' filter and keeps its topic's version: it adds no key.
 
+Lists checked by what they show. Any edit to an agreement moves the agreements' version, so every
+page of the agreement list goes cold, though an edit changes one of its pages at most (unless it
+changes how many records match or the day the latest changed, which every page gives). A page
+of the agreement or mission list (`CHECKED_PAGES`, not one about a partner, not an export) is
+therefore kept under a second key as well: what it shows of its own topic, from its view's
+`content_fingerprint()` (the number of matching records, the day the latest changed, the page,
+the filter choices drawn from the records, and which records are on it, in order), with the
+versions of those records and the page's other versions. When the first entry is stale, that
+fingerprint is read (two small queries, no rendering) and, if the entry under it holds only
+current versions, served with `X-Page-Cache: checked` and kept again under the topic's version.
+
 Versions live in the cache like the pages. If one is evicted or lost (Redis restarted), it starts
 again from the clock, which never repeats an old value, so the entries that held it go cold.
 If the cache is unreachable (config/redis_cache.py answers every call as a miss), pages are built
@@ -44,6 +55,7 @@ Staff (any authenticated user), other methods than GET and HEAD, the admin and s
 served as usual; only responses with status 200, no cookie and no `private` are stored.
 """
 
+import hashlib
 import time
 from pathlib import Path
 
@@ -118,6 +130,10 @@ SITEMAP_SECTIONS = {
     "sectors": {SECTORS},
 }
 DETAIL_PAGES = {"agreements:detail": "agreements.agreement", "missions:detail": "missions.mission"}
+# Lists whose pages are also kept under what they show of their own topic (the view's
+# `content_fingerprint()`): when an edit moves the topic, a page whose records did not change is
+# found there, after two small queries, instead of being built again.
+CHECKED_PAGES = {"agreements:list": AGREEMENTS, "missions:list": MISSIONS}
 # Pages about one partner hold that partner's version of a topic instead of the topic's: the
 # lists filtered by a partner (once the filter has accepted it) and the partner's dossier. A
 # change to an agreement or a mission moves the versions of its partners and of every partner
@@ -509,7 +525,7 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         state = getattr(request, "page_cache", None)
-        if state is None or response.get("X-Page-Cache") == "hit":
+        if state is None or response.get("X-Page-Cache") in ("hit", "checked"):
             return response
         if self._cacheable_response(response):
             patch_vary_headers(response, ["Accept-Language", "Cookie"])
@@ -547,23 +563,65 @@ class AnonymousPageCacheMiddleware:
                     return None
             else:
                 partner = None
-        request.page_cache = (key, view_name, partner, held, before)
+        request.page_cache = (key, view_name, partner, held, before, None)
         entry = found.get(key)
-        if entry is None:
+        if entry is not None and self._current(entry[0], before):
+            response = entry[1]
+            response["X-Page-Cache"] = "hit"
+            return response
+        checked = self._checked_key(request, view_func, view_args, view_kwargs, held, before)
+        if checked is None:
             return None
-        stored, response = entry
+        request.page_cache = (key, view_name, partner, held, before, checked)
+        entry = cache.get(checked[0])
+        if entry is None or entry[0] != checked[1]:
+            return None
+        response = entry[1]
+        # Found by what it shows: kept again under the topic's version, for the next visitor.
+        cache.set(
+            key, ({name: before[name] for name in held}, response), settings.PAGE_CACHE_SECONDS
+        )
+        response["X-Page-Cache"] = "checked"
+        return response
+
+    @staticmethod
+    def _current(stored: dict, before: dict) -> bool:
+        """Whether every version an entry holds is still current."""
         current = dict(before)
         unknown = [name for name in stored if name not in current]
         if unknown:
             current.update(cache.get_many(unknown))
-        if any(current.get(name) != version for name, version in stored.items()):
+        return all(current.get(name) == version for name, version in stored.items())
+
+    @staticmethod
+    def _checked_key(request, view_func, view_args, view_kwargs, held, before):
+        """A list page's key by what it shows of its own topic, and the versions that entry
+        holds: the page's other keys and the versions of the records on it. None for a page
+        that is not such a list (or holds its partner's versions rather than its topic's)."""
+        view_name = request.resolver_match.view_name
+        topic = CHECKED_PAGES.get(view_name)
+        view_class = getattr(view_func, "view_class", None)
+        if topic is None or view_class is None or topic_key(topic) not in held:
             return None
-        response["X-Page-Cache"] = "hit"
-        return response
+        if page_partner(view_name, view_kwargs, request.GET) is not None:
+            return None
+        view = view_class(**view_func.view_initkwargs)
+        view.setup(request, *view_args, **view_kwargs)
+        shown = view.content_fingerprint()
+        if shown is None:
+            return None
+        text, records = shown
+        current = versions([record_key(label, pk) for label, pk in records])
+        if None in current.values():
+            return None
+        page = f"{request.LANGUAGE_CODE}:{request.get_full_path()}\n{text}"
+        stored = {name: before[name] for name in held if name != topic_key(topic)}
+        stored.update(current)
+        return "checked:" + hashlib.sha256(page.encode()).hexdigest(), stored
 
     @staticmethod
     def _store(request, state, response) -> None:
-        key, view_name, partner, held, before = state
+        key, view_name, partner, held, before, checked = state
         if partner is not None:
             held = narrowed(view_name, partner, held, response)
         records = []
@@ -579,6 +637,8 @@ class AnonymousPageCacheMiddleware:
         stored = {name: before[name] for name in held}
         stored.update((name, after[name]) for name in records)
         cache.set(key, (stored, response), settings.PAGE_CACHE_SECONDS)
+        if checked is not None:
+            cache.set(checked[0], (checked[1], response), settings.PAGE_CACHE_SECONDS)
 
     @staticmethod
     def _cacheable_request(request) -> bool:

@@ -52,11 +52,17 @@ def mission_filterset(data, *, request=None) -> MissionFilter:
     return MissionFilter(data, queryset=published_missions(), request=request)
 
 
+def matching_missions(filterset: MissionFilter, sort: str = DEFAULT_SORT) -> QuerySet:
+    """The list's missions in its order, and nothing of what it shows of them: what the page
+    cache reads to check a page (how many, which ones on it)."""
+    _label, ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
+    return filterset.qs.order_by(*ordering())
+
+
 def filtered_missions(filterset: MissionFilter, sort: str = DEFAULT_SORT) -> QuerySet:
     """The list's missions, sorted, with what the list shows of them (title, ministry, dates,
     cities)."""
-    _label, ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
-    return filterset.qs.only(*LISTED_FIELDS).prefetch_related(cities()).order_by(*ordering())
+    return matching_missions(filterset, sort).only(*LISTED_FIELDS).prefetch_related(cities())
 
 
 def mission_detail() -> QuerySet:

@@ -28,8 +28,18 @@ class MissionListView(PublicListMixin, ListView):
     def get_queryset(self):
         return selectors.filtered_missions(self.get_filterset(), self.current_sort())
 
+    def matching(self):
+        return selectors.matching_missions(self.get_filterset(), self.current_sort())
+
     def export_rows(self, queryset):
         return selectors.export_table(queryset, self.request.build_absolute_uri)
+
+    def own_choices(self) -> tuple:
+        # The ministries that have published missions, as the ministry filter offers them.
+        return tuple(
+            (str(name), getattr(name, "lang", None), sorted(pairs, key=repr))
+            for name, pairs in self.get_filterset().ministries.items()
+        )
 
 
 class MissionDetailView(PublicDetailMixin, DetailView):

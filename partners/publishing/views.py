@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -93,6 +94,35 @@ class PublicListMixin:
         filterset = self.get_filterset()
         queryset = filterset.qs if filterset.is_valid() else filterset.queryset
         return queryset.order_by(*self.sort_options[self.current_sort()][1])
+
+    def content_fingerprint(self) -> tuple[str, list[tuple[str, int]]] | None:
+        """What this page shows of the list's own records, found with two small queries: how
+        many match, the day the latest of them changed, the page, the filters' choices drawn
+        from these records (`own_choices`), and, as (label, pk), which records are on the page
+        in order. The page cache (config/cache.py) keeps a built page under it as well, with
+        those records' versions: an edit to a record on another page leaves this page's entry
+        good. None for an export."""
+        if self.request.GET.get("format"):
+            return None
+        queryset = self.matching()
+        paginator = self.get_paginator(queryset, self.paginate_by)
+        number = paginator.validate_number(self.request.GET.get("page") or 1)
+        bottom = (number - 1) * paginator.per_page
+        shown = list(queryset.values_list("pk", flat=True)[bottom : bottom + paginator.per_page])
+        latest = paginator.last_updated
+        day = localtime(latest).date().isoformat() if latest else ""
+        label = queryset.model._meta.label_lower
+        text = f"{paginator.count}|{day}|{number}|{self.own_choices()!r}|{shown}"
+        return text, [(label, pk) for pk in shown]
+
+    def matching(self):
+        """The list's records in its order; a list may leave out here what it shows of them
+        (the page's records are only counted and named by their keys)."""
+        return self.get_queryset()
+
+    def own_choices(self) -> tuple:
+        """The filters' choices this list draws from its own records (none here)."""
+        return ()
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(queryset, page_size)

@@ -7,14 +7,17 @@ import logging
 import secrets
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from agreements.models import Agreement
+from agreements.views import AgreementListView
 from config.cache import (
     MODEL_TOPICS,
     SITE_KEY,
@@ -26,6 +29,7 @@ from config.cache import (
     versions,
 )
 from config.demo.generate import clear_generated, generate
+from missions.views import MissionListView
 from partners.models import Partner, Sector
 from partners.publishing import services as workflow
 from partners.publishing.models import PublicationStatus
@@ -710,3 +714,183 @@ def test_with_redis_down_pages_render_a_save_answers_saved_and_the_site_heals(
         assert client.get("/fr/ententes/")["X-Page-Cache"] == "hit"
         # A page that does not show the sector is still the one cached before Redis stopped.
         assert client.get("/fr/")["X-Page-Cache"] == "hit"
+
+
+@pytest.fixture
+def long_lists(page_cache, committed):
+    """25 agreements and 25 missions, one a year from 2000: each list's first page holds 2024
+    to 2005, its second 2004 to 2000."""
+    with committed():
+        china = factories.PartnerFactory(name_fr="Chine", name_en="China", slug="cn")
+        agreements, missions = {}, {}
+        for year in range(2000, 2025):
+            agreements[year] = factories.AgreementFactory(
+                title_fr=f"Entente {year}", slug=f"entente-{year}", parties=[china]
+            )
+            agreements[year].signed_on = datetime.date(year, 1, 1)
+            agreements[year].save()
+            missions[year] = factories.MissionFactory(
+                title_fr=f"Mission {year}",
+                slug=f"mission-{year}",
+                start_date=datetime.date(year, 1, 1),
+                end_date=datetime.date(year, 1, 5),
+            )
+    return china, agreements, missions
+
+
+def list_pages(address) -> dict[str, str]:
+    with override_settings(ROOT_URLCONF="config.urls"):
+        return {
+            "agreements 1": address("agreements:list", "fr"),
+            "agreements 2": address("agreements:list", "fr", "?page=2"),
+            "agreements 2 en": address("agreements:list", "en", "?page=2"),
+            "missions 1": address("missions:list", "fr"),
+            "missions 2": address("missions:list", "fr", "?page=2"),
+        }
+
+
+def states(client, pages) -> dict[str, str]:
+    return {name: state for name, (_status, state) in visit(client, pages).items()}
+
+
+def test_a_list_page_whose_records_did_not_change_is_found_by_what_it_shows(
+    client, committed, long_lists, address, django_assert_num_queries
+):
+    """An edit moves the agreements' version: every agreement list page's entry under it is
+    stale. A page whose records, count and last-updated day did not change is then found under
+    what it shows (`checked`), after two small queries, byte for byte the page a build gives;
+    the page that shows the edited record is built again and shows it at once."""
+    _china, agreements, _missions = long_lists
+    pages = list_pages(address)
+    with override_settings(ROOT_URLCONF="config.urls"):
+        assert set(states(client, pages).values()) == {"miss"}
+        assert set(states(client, pages).values()) == {"hit"}
+        first_page = client.get(pages["agreements 1"]).content
+
+        with committed():
+            agreements[2002].title_fr = "Entente 2002 révisée"
+            agreements[2002].save()
+        with django_assert_num_queries(2):  # the count and last change, the page's records
+            response = client.get(pages["agreements 1"])
+        assert response["X-Page-Cache"] == "checked"
+        assert response.content == first_page
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            assert Client().get(pages["agreements 1"]).content == first_page
+        assert states(client, pages) == {
+            "agreements 1": "hit",  # kept again under the new version by the visit before
+            "agreements 2": "miss",
+            "agreements 2 en": "miss",
+            "missions 1": "hit",
+            "missions 2": "hit",
+        }
+        assert "Entente 2002 révisée" in client.get(pages["agreements 2"]).content.decode()
+        assert set(states(client, pages).values()) == {"hit"}
+
+        # An edit on the first page: the second is found by what it shows.
+        with committed():
+            agreements[2020].title_fr = "Entente 2020 révisée"
+            agreements[2020].save()
+        assert states(client, pages) == {
+            "agreements 1": "miss",
+            "agreements 2": "checked",
+            "agreements 2 en": "checked",
+            "missions 1": "hit",
+            "missions 2": "hit",
+        }
+        assert "Entente 2020 révisée" in client.get(pages["agreements 1"]).content.decode()
+
+
+def test_a_list_is_built_again_when_its_count_day_names_or_choices_change(
+    client, committed, long_lists, address
+):
+    china, agreements, missions = long_lists
+    pages = list_pages(address)
+    agreement_pages = {name: page for name, page in pages.items() if "agreements" in name}
+    with override_settings(ROOT_URLCONF="config.urls"):
+        states(client, pages)
+        # A new agreement on no page shown yet changes the count every page gives.
+        with committed():
+            factories.AgreementFactory(
+                title_fr="Entente 1990", signed_on=datetime.date(1990, 1, 1), parties=[china]
+            )
+        assert set(states(client, agreement_pages).values()) == {"miss"}
+        assert "26 ententes" in client.get(pages["agreements 2"]).content.decode()
+
+        # The next day, an edit on the second page changes every page's "last updated".
+        tomorrow = timezone.localtime() + datetime.timedelta(days=1)
+        with time_machine.travel(tomorrow, tick=False):
+            with committed():
+                agreements[2001].title_fr = "Entente 2001 révisée"
+                agreements[2001].save()
+            assert states(client, agreement_pages) == dict.fromkeys(agreement_pages, "miss")
+            assert tomorrow.date().isoformat() in client.get(pages["agreements 1"]).content.decode()
+
+            # The parties' names are the partners' topic: a new name rebuilds every page.
+            with committed():
+                china.name_fr = "République populaire de Chine"
+                china.save()
+            assert set(states(client, agreement_pages).values()) == {"miss"}
+
+            # A ministry new to the missions, on the second page, is a new choice of the first
+            # page's ministry filter.
+            states(client, pages)
+            with committed():
+                missions[2001].ministry_fr = "Ministère de la Culture et des Communications"
+                missions[2001].ministry_en = "Ministry of Culture and Communications"
+                missions[2001].save()
+            assert states(client, {"1": pages["missions 1"], "2": pages["missions 2"]}) == {
+                "1": "miss",
+                "2": "miss",
+            }
+            assert "Ministère de la Culture" in client.get(pages["missions 1"]).content.decode()
+            # The same ministry again, on another record of the second page: the first page is
+            # found by what it shows.
+            with committed():
+                missions[2000].ministry_fr = "Ministère de la Culture et des Communications"
+                missions[2000].ministry_en = "Ministry of Culture and Communications"
+                missions[2000].save()
+            assert client.get(pages["missions 1"])["X-Page-Cache"] == "checked"
+
+
+def test_exports_and_partner_pages_are_not_kept_by_what_they_show(
+    client, committed, long_lists, address
+):
+    _china, agreements, _missions = long_lists
+    with override_settings(ROOT_URLCONF="config.urls"):
+        pages = {
+            "csv": address("agreements:list", "fr", "?format=csv"),
+            "china": address("agreements:list", "fr", "?partner=cn"),
+        }
+        states(client, pages)
+        with committed():
+            agreements[2002].title_fr = "Entente 2002 révisée"
+            agreements[2002].save()
+        assert states(client, pages) == {"csv": "miss", "china": "miss"}
+        assert states(client, pages) == {"csv": "hit", "china": "hit"}
+    assert page_keys("checked:") == set()
+
+
+@pytest.mark.parametrize(
+    ("view_class", "query", "count"),
+    [
+        (AgreementListView, {}, 25),
+        (AgreementListView, {"status": "in_force"}, 1),
+        (AgreementListView, {"partner": "cn", "year_from": "2010"}, 15),
+        (MissionListView, {}, 25),
+        (MissionListView, {"year": "2005"}, 1),
+    ],
+)
+def test_what_a_list_is_checked_by_lists_its_records_in_its_order(
+    long_lists, view_class, query, count
+):
+    """The records the page cache checks a page by are the page's, in its order, for every
+    sort of the list."""
+    _china, agreements, _missions = long_lists
+    Agreement.objects.filter(pk=agreements[2003].pk).update(status="in_force")
+    for sort in view_class.sort_options:
+        request = RequestFactory().get("/", {**query, "sort": sort})
+        view = view_class()
+        view.setup(request)
+        expected = [record.pk for record in view.get_queryset()]
+        assert list(view.matching().values_list("pk", flat=True)) == expected, sort
+        assert len(expected) == count
