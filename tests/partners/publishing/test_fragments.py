@@ -1,0 +1,150 @@
+"""A list's cards cached by what they show (partners/publishing/fragments.py): an edit of
+anything a card shows is on the list at once, with the page cache off as the tests run."""
+
+from http import HTTPStatus
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+
+from agreements.models import Agreement
+from partners.models import Partner
+from partners.publishing import fragments
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+CARD = "agreements/agreement_card.html"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def agreement_list(client, language="fr"):
+    with translation.override(language):
+        response = client.get(reverse("agreements:list"))
+    assert response.status_code == HTTPStatus.OK
+    return response
+
+
+def cards_written(response, template=CARD) -> int:
+    return sum(1 for used in response.templates if used.name == template)
+
+
+def card_keys() -> list[str]:
+    return sorted(key for key in cache._cache if ":card:" in key)
+
+
+def test_a_second_visit_writes_no_card_and_gives_the_same_page(client):
+    factories.AgreementFactory.create_batch(3)
+    first = agreement_list(client)
+    second = agreement_list(client)
+    assert cards_written(first) == 3
+    assert cards_written(second) == 0
+    assert second.content == first.content
+    assert len(card_keys()) == 3
+
+
+def test_a_title_edit_is_on_the_list_at_once(client):
+    agreement = factories.AgreementFactory(title_fr="Entente sur l'eau")
+    assert "Entente sur l&#x27;eau" in agreement_list(client).text
+    agreement.title_fr = "Entente sur les forêts"
+    agreement.save()
+    page = agreement_list(client).text
+    assert "Entente sur les forêts" in page
+    assert "Entente sur l&#x27;eau" not in page
+
+
+def test_a_partner_renamed_changes_the_cards_naming_it_and_no_other(client):
+    china, mexico = factories.PartnerFactory(name_fr="Chine"), factories.PartnerFactory()
+    factories.AgreementFactory(parties=[china])
+    factories.AgreementFactory(parties=[mexico])
+    agreement_list(client)
+    china.name_fr = "République populaire de Chine"
+    china.save()
+    response = agreement_list(client)
+    assert cards_written(response) == 1  # the card naming China only
+    assert "République populaire de Chine</p>" in response.text
+    # A bulk update sends no signal: the card shows what it shows, not a version.
+    Partner.objects.filter(pk=china.pk).update(name_fr="Chine populaire")
+    response = agreement_list(client)
+    assert cards_written(response) == 1
+    assert "Chine populaire</p>" in response.text
+    assert "République populaire de Chine" not in response.text
+
+
+def test_a_card_in_the_other_language_is_its_own(client):
+    factories.AgreementFactory(title_fr="Entente sur l'eau", title_en="Water agreement")
+    french, english = agreement_list(client, "fr"), agreement_list(client, "en")
+    assert cards_written(french) == cards_written(english) == 1
+    assert "Entente sur l&#x27;eau" in french.text and "Water agreement" not in french.text
+    assert "Water agreement" in english.text and "Entente sur l" not in english.text
+    assert len(card_keys()) == 2
+
+
+def test_a_latest_step_added_changes_the_card(client):
+    agreement = factories.AgreementFactory(status="in_force")
+    agreement_list(client)
+    factories.AgreementEventFactory(agreement=agreement, kind="renewed", date="2019-04-01")
+    response = agreement_list(client)
+    assert cards_written(response) == 1
+    assert "renouvelée le 1er avril 2019" in response.text
+
+
+def test_a_mission_place_renamed_changes_its_card(client):
+    place = factories.MissionPlaceFactory(city_fr="Pékin")
+    with translation.override("fr"):
+        assert "Pékin" in client.get(reverse("missions:list")).text
+        place.city_fr = "Beijing"
+        place.save()
+        response = client.get(reverse("missions:list"))
+    assert cards_written(response, "missions/mission_card.html") == 1
+    assert "Beijing</p>" in response.text and "Pékin" not in response.text
+
+
+def test_a_parent_renamed_changes_the_partner_rows_that_name_it(client):
+    country = factories.PartnerFactory(name_fr="Chine", kind="country")
+    factories.PartnerFactory(name_fr="Shanghai", parent=country)
+    with translation.override("fr"):
+        client.get(reverse("partners:list"))
+        Partner.objects.filter(pk=country.pk).update(name_fr="Chine populaire")
+        response = client.get(reverse("partners:list"))
+    assert cards_written(response, "partners/partner_row.html") == 2  # China's, Shanghai's
+    assert '<span class="meta">(Chine populaire)</span>' in response.text
+
+
+def test_with_the_cache_unreachable_every_card_is_written(client):
+    factories.AgreementFactory.create_batch(2)
+    expected = agreement_list(client).content
+    unreachable = {
+        "default": {
+            "BACKEND": "config.redis_cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+            "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
+        }
+    }
+    with override_settings(CACHES=unreachable):
+        for _ in range(2):
+            response = agreement_list(client)
+            assert cards_written(response) == 2
+            assert response.content == expected
+
+
+def test_the_key_holds_what_the_template_reads_of_the_record():
+    agreement = factories.AgreementFactory()
+    listed = Agreement.objects.prefetch_related("parties").get(pk=agreement.pk)
+    again = Agreement.objects.prefetch_related("parties").get(pk=agreement.pk)
+    with translation.override("fr"):
+        key = fragments.card_key(CARD, "d", listed, {})
+        assert fragments.card_key(CARD, "d", again, {}) == key
+        assert fragments.card_key(CARD, "d", listed, {"label": "Genre"}) != key
+        listed.status = "ended"
+        assert fragments.card_key(CARD, "d", listed, {}) != key
+    with translation.override("en"):
+        assert fragments.card_key(CARD, "d", again, {}) != key
