@@ -5,7 +5,9 @@ from http import HTTPStatus
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -148,3 +150,91 @@ def test_the_key_holds_what_the_template_reads_of_the_record():
         assert fragments.card_key(CARD, "d", listed, {}) != key
     with translation.override("en"):
         assert fragments.card_key(CARD, "d", again, {}) != key
+
+
+# The filters' choices, kept by the versions of the topics they show (config/cache.py), which move
+# when a change commits: these tests run the commit's callbacks.
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks, settings):
+    settings.FRAGMENT_VERSIONS = True
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def queries_of(client, name, query="", language="fr"):
+    with translation.override(language), CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse(name) + query)
+    assert response.status_code == HTTPStatus.OK
+    return response, [query["sql"] for query in queries.captured_queries]
+
+
+def test_the_choices_are_read_once_per_version_and_a_rename_shows_at_once(client, committed):
+    with committed():
+        china = factories.PartnerFactory(name_fr="Chine", slug="cn")
+        factories.AgreementFactory(parties=[china])
+    first, read = queries_of(client, "agreements:list")
+    second, again = queries_of(client, "agreements:list")
+    assert second.content == first.content
+    # The published partners' and the sectors' choices: two queries less, nothing else.
+    assert len(again) == len(read) - 2
+    assert not any('FROM "partners_sector"' in sql for sql in again)
+    assert '<option value="cn">Chine</option>' in second.text
+    with committed():
+        china.name_fr = "Chine populaire"
+        china.save()
+    third, _queries = queries_of(client, "agreements:list")
+    assert '<option value="cn">Chine populaire</option>' in third.text
+
+
+def test_the_chosen_option_is_marked_per_request_from_the_same_choices(client, committed):
+    with committed():
+        china = factories.PartnerFactory(name_fr="Chine", slug="cn")
+        factories.PartnerFactory(name_fr="Mexique", slug="mx")
+        factories.AgreementFactory(parties=[china])
+    plain, _queries = queries_of(client, "agreements:list")
+    chosen, queries = queries_of(client, "agreements:list", "?partner=mx")
+    assert not any("ORDER BY" in sql and 'FROM "partners_sector"' in sql for sql in queries)
+    assert '<option value="mx">Mexique</option>' in plain.text
+    assert '<option value="mx" selected>Mexique</option>' in chosen.text
+    assert '<option value="cn">Chine</option>' in chosen.text
+    again, _queries = queries_of(client, "agreements:list")
+    assert " selected>Mexique" not in again.text
+
+
+def test_the_choices_of_each_language_are_their_own(client, committed):
+    with committed():
+        factories.SectorFactory(name_fr="Santé", name_en="Health", slug="sante")
+    french, _queries = queries_of(client, "agreements:list", language="fr")
+    english, _queries = queries_of(client, "agreements:list", language="en")
+    assert ">Santé</option>" in french.text and ">Health</option>" not in french.text
+    assert ">Health</option>" in english.text and ">Santé</option>" not in english.text
+
+
+def test_a_new_ministry_is_offered_once_its_mission_is_published(client, committed):
+    with committed():
+        factories.MissionFactory(ministry_fr="Ministère de la Culture")
+    first, _queries = queries_of(client, "missions:list")
+    assert ">Ministère de la Culture</option>" in first.text
+    with committed():
+        factories.MissionFactory(ministry_fr="Ministère des Finances")
+    second, _queries = queries_of(client, "missions:list", "?ministry=Ministère des Finances")
+    assert '<option value="Ministère des Finances" selected>' in second.text
+    assert "1 mission</p>" in second.text
+
+
+def test_with_the_cache_unreachable_the_choices_are_read_each_time(client, committed):
+    with committed():
+        factories.PartnerFactory(name_fr="Chine", slug="cn")
+    expected, read = queries_of(client, "agreements:list")
+    unreachable = {
+        "default": {
+            "BACKEND": "config.redis_cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
+        }
+    }
+    with override_settings(CACHES=unreachable):
+        response, queries = queries_of(client, "agreements:list")
+    assert response.content == expected.content
+    assert len(queries) == len(read)
