@@ -176,8 +176,9 @@ def test_the_choices_are_read_once_per_version_and_a_rename_shows_at_once(client
     first, read = queries_of(client, "agreements:list")
     second, again = queries_of(client, "agreements:list")
     assert second.content == first.content
-    # The published partners' and the sectors' choices: two queries less, nothing else.
-    assert len(again) == len(read) - 2
+    # The count, the page's agreements and their parties; the published partners' and the
+    # sectors' choices only the first time.
+    assert (len(read), len(again)) == (5, 3)
     assert not any('FROM "partners_sector"' in sql for sql in again)
     assert '<option value="cn">Chine</option>' in second.text
     with committed():
@@ -238,3 +239,17 @@ def test_with_the_cache_unreachable_the_choices_are_read_each_time(client, commi
         response, queries = queries_of(client, "agreements:list")
     assert response.content == expected.content
     assert len(queries) == len(read)
+
+
+def test_a_partner_with_its_first_trade_figures_is_offered_by_the_explorer(client, committed):
+    with committed():
+        factories.TradeFigureFactory(partner=factories.PartnerFactory(name_fr="Chine", slug="cn"))
+        mexico = factories.PartnerFactory(name_fr="Mexique", slug="mx")
+    first, _queries = queries_of(client, "trade:explorer")
+    assert '<option value="cn">Chine</option>' in first.text
+    assert '<option value="mx">' not in first.text
+    with committed():
+        factories.TradeFigureFactory(partner=mexico)
+    second, _queries = queries_of(client, "trade:explorer", "?partner=cn&partner=mx")
+    assert '<option value="cn" selected>Chine</option>' in second.text
+    assert '<option value="mx" selected>Mexique</option>' in second.text
