@@ -11,6 +11,11 @@ work is not in it), the median wall time, the number of queries of one request a
 time spent in them (wall time around each `execute`, as a database wrapper sees it). The
 reference is the one-query view bench/load.py compares with; each page's CPU time is also given
 as its ratio to the reference's.
+
+The page cache is off, not the fragments a page is built from (a list's cards, the filters'
+choices: partners/publishing/fragments.py): by default they are warm, as a page that went cold
+by an edit of some other record finds them; `--cold` empties the cache (the process's own) before
+each request, as after a restart of Redis.
 """
 
 import argparse
@@ -45,11 +50,13 @@ def main():
     parser.add_argument("--database", default="relations_bench")
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--page", help="only this page (its label in bench/load.py, or a path)")
+    parser.add_argument("--cold", action="store_true", help="empty the cache before each request")
     args = parser.parse_args()
 
     import load
 
     targets, client = load.in_process(args.database)
+    from django.core.cache import cache
     from django.db import connection
 
     if args.page:
@@ -65,6 +72,8 @@ def main():
         cpu, wall, sql = [], [], []
         queries = 0
         for _ in range(args.repeat):
+            if args.cold:
+                cache.clear()
             timer = Timer()
             with connection.execute_wrapper(timer):
                 started_cpu, started = time.process_time(), time.perf_counter()

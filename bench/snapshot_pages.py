@@ -54,6 +54,15 @@ PAGES = [
     "/fr/partenaires/us-ny/",
     "/en/partners/us-ny/",
     "/sitemap.xml",
+    "/fr/ententes/?page=2&sort=title",
+    "/en/agreements/?partner=cn&status=in_force&kind=agreement&sector=sante",
+    "/en/agreements/?q=science&year_from=1990",
+    "/fr/missions/?partner=cn&year=2017",
+    "/en/missions/?page=2",
+    "/fr/partenaires/?kind=country&agreements=yes&sector=sante",
+    "/en/partners/?page=2",
+    "/fr/recherche/?q=chine&page=2",
+    "/en/search/?q=china",
 ]
 
 VOLATILE = [

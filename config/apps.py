@@ -18,7 +18,11 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from partners.publishing import fragments
+
         from . import admin_audit  # noqa: F401  (registers the audit trail)
-        from .cache import connect_invalidation
+        from .cache import connect_invalidation, fragment_versions
 
         connect_invalidation()
+        # The filters' choices are kept by the versions the page cache keeps.
+        fragments.register_version_source(fragment_versions)

@@ -51,6 +51,12 @@ If the cache is unreachable (config/redis_cache.py answers every call as a miss)
 as if there were no cache and a version that could not be moved is moved again at the next
 request that finds the cache back.
 
+Fragments. What pages are built from is kept too (partners/publishing/fragments.py): the
+filters' choices by the site's version and their topics' (`fragment_versions`, registered with
+the core at start, as the core never imports this module), so that a page gone cold after an
+edit reads every partner only if a partner changed; a list's cards need no version, their keys
+are what they show.
+
 Staff (any authenticated user), other methods than GET and HEAD, the admin and static files are
 served as usual; only responses with status 200, no cookie and no `private` are stored.
 """
@@ -459,6 +465,21 @@ def published_partner_slugs(version) -> frozenset:
         slugs = frozenset(Partner.objects.published().values_list("slug", flat=True))
         _partner_slugs = (version, slugs)
     return _partner_slugs[1]
+
+
+def fragment_versions(models) -> str | None:
+    """The versions of what a fragment showing records of these models shows (the site's and
+    their topics'), for partners.publishing.fragments.versioned(); None when they are switched
+    off (`FRAGMENT_VERSIONS`) or the cache is unreachable: the fragment is written each time."""
+    if not settings.FRAGMENT_VERSIONS:
+        return None
+    keys = {SITE_KEY}
+    for model in models:
+        keys.update(_topic_keys(model) or ())  # a model with no topic moves the site's version
+    found = versions(sorted(keys))
+    if None in found.values():
+        return None
+    return ".".join(str(found[key]) for key in sorted(found))
 
 
 def _partner_keys(view_name: str, partner: str) -> list[str]:

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from partners.filters import partner_filter, sector_filter
+from partners.publishing import fragments
 from partners.publishing.language import InLanguage, active_language, other_language, sort_key
 from partners.publishing.widgets import EVERY, NumberInput, Select
 
@@ -55,9 +56,10 @@ class MissionFilter(django_filters.FilterSet):
         fields = []
 
     def __init__(self, data=None, *args, **kwargs):
-        # The ministries that have published missions, named in the page's language. A name in
-        # the other language (a link from the other language's page) means the same ministry.
-        self.ministries = ministries()
+        # The ministries that have published missions, named in the page's language (read once
+        # per version of the missions). A name in the other language (a link from the other
+        # language's page) means the same ministry.
+        self.ministries = fragments.versioned("mission-ministries", (Mission,), ministries)
         value = data.get("ministry") if data is not None else None
         if value and value not in self.ministries:
             same = next(

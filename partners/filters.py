@@ -30,7 +30,7 @@ def partner_filter() -> django_filters.ModelChoiceFilter:
     """The partner filter of the agreement and mission lists: a published partner, by its slug;
     the list's `filter_partner` method takes in the partners under it."""
     return django_filters.ModelChoiceFilter(
-        widget=Select,
+        widget=Select(cached_as="published-partners"),
         queryset=published_partners,
         to_field_name="slug",
         method="filter_partner",
@@ -64,7 +64,7 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
 def sector_filter() -> django_filters.ModelChoiceFilter:
     """The sector filter of every list, by the sector's slug (in either language)."""
     return SlugChoiceFilter(
-        widget=Select,
+        widget=Select(cached_as="sectors"),
         field_name="sectors",
         queryset=published_sectors,
         to_field_name="slug",

@@ -143,6 +143,9 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# The filters' choices (every partner, the sectors, the ministries) are kept in the cache by the
+# versions of the topics they show, moved when a change commits (partners/publishing/fragments.py).
+FRAGMENT_VERSIONS = True
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: refuses a login for a locked-out user or address before checking it.

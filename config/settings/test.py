@@ -20,6 +20,9 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 
 # Pages are built afresh in tests (query counts mean something); the cache's own tests turn it on.
 PAGE_CACHE_SECONDS = 0
+# A test's transaction never commits, so the topics' versions never move: the filters' choices
+# are read each time, except in the tests that commit (tests/partners/publishing/test_fragments.py).
+FRAGMENT_VERSIONS = False
 
 # Warnings and errors only on standard error while the tests run (pytest's caplog sees all).
 LOGGING = logging_config(structured=False, level="WARNING")  # noqa: F405

@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import pgettext_lazy
 
+from partners.publishing import fragments
 from partners.publishing.language import label_language, sort_key
 
 __all__ = [
@@ -80,15 +81,21 @@ def attributes(attrs: dict) -> str:
 
 
 class Select(forms.Select):
-    def render(self, name, value, attrs=None, renderer=None):
-        attrs = self.build_attrs(self.attrs, attrs)
-        if self.allow_multiple_selected:
-            attrs["multiple"] = True
-        values = self.format_value(value)
+    """`cached_as`: a name for choices read from records (a model choice field's), whose
+    options are then written once per language and version of what they show (`shows`, the
+    models; its queryset's model by default: fragments.versioned()), only the selected one
+    marked per request."""
+
+    def __init__(self, attrs=None, choices=(), *, cached_as: str = "", shows=()):
+        super().__init__(attrs, choices)
+        self.cached_as = cached_as
+        self.shows = tuple(shows)
+
+    def option_parts(self) -> list:
+        """Each option as (value, its HTML before ` selected`, after it); a group's opening and
+        closing as text."""
         parts = []
-        has_selected = False
         # As ChoiceWidget.optgroups() and select.html (each option.html ends with a line break):
-        # the first option whose value is given is selected (every one for a multiple select);
         # a choice whose label is a list is a group.
         for option_value, option_label in self.choices:
             if option_value is None:
@@ -97,28 +104,52 @@ class Select(forms.Select):
                 group_name, choices = option_value, option_label
             else:
                 group_name, choices = None, [(option_value, option_label)]
-            options = []
+            if group_name:
+                parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
             for subvalue, sublabel in choices:
-                selected = (not has_selected or self.allow_multiple_selected) and str(
-                    subvalue
-                ) in values
-                has_selected |= selected
                 # A label in the other language (a name with no translation) says so.
                 language = label_language(sublabel, subvalue)
                 lang = f' lang="{language}"' if language else ""
-                options.append(
-                    f'\n  <option value="{conditional_escape(str(subvalue))}"{lang}'
-                    f"{' selected' if selected else ''}>{conditional_escape(sublabel)}</option>\n"
+                value = str(subvalue)
+                parts.append(
+                    (
+                        value,
+                        f'\n  <option value="{conditional_escape(value)}"{lang}',
+                        f">{conditional_escape(sublabel)}</option>\n",
+                    )
                 )
-            rendered = "".join(options)
             if group_name:
-                rendered = (
-                    f'\n  <optgroup label="{conditional_escape(group_name)}">{rendered}'
-                    "\n  </optgroup>"
-                )
-            parts.append(rendered)
+                parts.append("\n  </optgroup>")
+        return parts
+
+    def shown_models(self) -> tuple:
+        queryset = getattr(self.choices, "queryset", None)
+        return self.shows or ((queryset.model,) if queryset is not None else ())
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        values = self.format_value(value)
+        if self.cached_as:
+            parts = fragments.versioned(
+                f"options:{self.cached_as}", self.shown_models(), self.option_parts
+            )
+        else:
+            parts = self.option_parts()
+        # The first option whose value is given is selected (every one for a multiple select).
+        rendered = []
+        has_selected = False
+        for part in parts:
+            if isinstance(part, str):
+                rendered.append(part)
+                continue
+            option_value, before, after = part
+            selected = (not has_selected or self.allow_multiple_selected) and option_value in values
+            has_selected |= selected
+            rendered.append(f"{before} selected{after}" if selected else before + after)
         return mark_safe(
-            f'<select name="{conditional_escape(name)}"{attributes(attrs)}>{"".join(parts)}\n</select>'
+            f'<select name="{conditional_escape(name)}"{attributes(attrs)}>{"".join(rendered)}\n</select>'
         )
 
 

@@ -7,6 +7,8 @@
 - `{% query_string key=value %}`: the current query string with one parameter changed.
 - `|lines`, `|paragraphs`: multi-line text as lists or paragraphs.
 - `|long_date`: a date as `|date:"DATE_FORMAT"` writes it, faster.
+- `{% record_cards records "template" "name" as cards %}`: each record's card, cached by what it
+  shows (partners/publishing/fragments.py).
 """
 
 import copy
@@ -24,6 +26,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import pgettext, pgettext_lazy
 
+from partners.publishing import fragments
 from partners.publishing.language import (
     active_language,
     availability_notice,
@@ -62,6 +65,13 @@ def translated(obj, field, paragraphs=False, notice=True):
         body=body,
         notice=availability_notice(source),
     )
+
+
+@register.simple_tag
+def record_cards(records, template_name, name, **extra):
+    """The HTML of each record's card, written by `template_name` with the record as `name`
+    (and `extra`), each one cached by what it shows: `{% for card in cards %}{{ card }}`."""
+    return fragments.cards(records, template_name, name, **extra)
 
 
 @register.filter

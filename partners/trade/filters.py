@@ -74,7 +74,8 @@ class TradeFilter(django_filters.FilterSet):
         queryset=partners_with_trade,
         to_field_name="slug",
         method="filter_partner",
-        widget=SelectMultiple,
+        # The partners with trade figures: a new partner's first figures add it.
+        widget=SelectMultiple(cached_as="trade-partners", shows=(Partner, TradeFigure)),
         label=gettext_lazy("Partners"),
         help_text=gettext_lazy("None chosen: every partner with trade figures."),
     )
