@@ -37,13 +37,15 @@ slug is ignored by the lists' filter and keeps its topic's version: it adds no k
 Lists checked by what they show. Any edit to an agreement moves the agreements' version, so every
 page of the agreement list goes cold, though an edit changes one of its pages at most (unless it
 changes how many records match or the day the latest changed, which every page gives). A page
-of the agreement or mission list (`CHECKED_PAGES`, not one about a partner, not an export) is
-therefore kept under a second key as well: what it shows of its own topic, from its view's
-`content_fingerprint()` (the number of matching records, the day the latest changed, the page,
-the filter choices drawn from the records, and which records are on it, in order), with the
-versions of those records and the page's other versions. When the first entry is stale, that
-fingerprint is read (two small queries, no rendering) and, if the entry under it holds only
-current versions, served with `X-Page-Cache: checked` and kept again under the topic's version.
+of the agreement, mission or partner list (`CHECKED_PAGES`; not a page about one partner, not an
+export) is therefore kept under a second key as well: what it shows of its own topic, from its
+view's `content_fingerprint()` (the number of matching records, the day the latest changed, the
+page, the filter choices drawn from the records, and which records are on it, in order), with
+the versions of those records and the page's other versions. The partner list is kept so
+against the agreements, which it shows as each row's count of agreements in force: its
+fingerprint reads those counts. When the first entry is stale, that fingerprint is read (two
+small queries, no rendering) and, if the entry under it holds only current versions, served
+with `X-Page-Cache: checked` and kept again under the topic's version.
 
 Versions live in the cache like the pages. If one is evicted or lost (Redis restarted), it starts
 again from the clock, which never repeats an old value, so the entries that held it go cold.
@@ -136,10 +138,15 @@ SITEMAP_SECTIONS = {
     "sectors": {SECTORS},
 }
 DETAIL_PAGES = {"agreements:detail": "agreements.agreement", "missions:detail": "missions.mission"}
-# Lists whose pages are also kept under what they show of their own topic (the view's
+# Lists whose pages are also kept under what they show of a topic (the view's
 # `content_fingerprint()`): when an edit moves the topic, a page whose records did not change is
-# found there, after two small queries, instead of being built again.
-CHECKED_PAGES = {"agreements:list": AGREEMENTS, "missions:list": MISSIONS}
+# found there, after two small queries, instead of being built again. The partner list shows
+# the agreements as each row's count of those in force, which its fingerprint reads.
+CHECKED_PAGES = {
+    "agreements:list": AGREEMENTS,
+    "missions:list": MISSIONS,
+    "partners:list": AGREEMENTS,
+}
 # Pages about one partner hold that partner's version of a topic instead of the topic's: the
 # lists filtered by a partner (once the filter has accepted it) and the partner's dossier. A
 # change to an agreement or a mission moves the versions of its partners and of every partner

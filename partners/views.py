@@ -41,6 +41,8 @@ class PartnerListView(PublicListMixin, ListView):
         ),
     }
     default_sort = "name"
+    # A row's count of agreements in force changes with the agreements, not with the partner.
+    shown_values = ("pk", "agreements_in_force")
 
     @cached_property
     def sort_options(self):

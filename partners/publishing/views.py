@@ -108,12 +108,16 @@ class PublicListMixin:
         paginator = self.get_paginator(queryset, self.paginate_by)
         number = paginator.validate_number(self.request.GET.get("page") or 1)
         bottom = (number - 1) * paginator.per_page
-        shown = list(queryset.values_list("pk", flat=True)[bottom : bottom + paginator.per_page])
+        shown = list(queryset.values_list(*self.shown_values)[bottom : bottom + paginator.per_page])
         latest = paginator.last_updated
         day = localtime(latest).date().isoformat() if latest else ""
         label = queryset.model._meta.label_lower
         text = f"{paginator.count}|{day}|{number}|{self.own_choices()!r}|{shown}"
-        return text, [(label, pk) for pk in shown]
+        return text, [(label, values[0]) for values in shown]
+
+    # What the fingerprint reads of each record on the page: its key, and what the page shows
+    # of it that its own version does not follow (the partner list's count of agreements).
+    shown_values = ("pk",)
 
     def matching(self):
         """The list's records in its order; a list may leave out here what it shows of them

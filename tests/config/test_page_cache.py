@@ -894,3 +894,37 @@ def test_what_a_list_is_checked_by_lists_its_records_in_its_order(
         expected = [record.pk for record in view.get_queryset()]
         assert list(view.matching().values_list("pk", flat=True)) == expected, sort
         assert len(expected) == count
+
+
+def test_the_partner_list_is_checked_by_its_rows_counts_of_agreements_in_force(
+    client, page_cache, committed, address
+):
+    """The partner list shows the agreements only as each row's count of those in force: an
+    edit that changes no count leaves every page found by what it shows; one that changes a
+    count rebuilds that row's page only."""
+    with committed():
+        partners = [
+            factories.PartnerFactory(name_fr=f"Partenaire {n:02}", slug=f"p{n:02}")
+            for n in range(35)
+        ]
+        agreement = factories.AgreementFactory(
+            title_fr="Entente", parties=[partners[33]], status="terminated"
+        )
+    with override_settings(ROOT_URLCONF="config.urls"):
+        pages = {
+            "1": address("partners:list", "fr"),
+            "2": address("partners:list", "fr", "?page=2"),
+            "by count": address("partners:list", "fr", "?sort=agreements"),
+        }
+        states(client, pages)
+        with committed():
+            agreement.title_fr = "Entente révisée"
+            agreement.save()
+        assert states(client, pages) == {"1": "checked", "2": "checked", "by count": "checked"}
+        with committed():
+            agreement.status = "in_force"
+            agreement.save()
+        # Partner 33 (on the second page by name) now has one: first by count.
+        assert states(client, pages) == {"1": "checked", "2": "miss", "by count": "miss"}
+        body = client.get(pages["by count"]).content.decode()
+        assert body.index("Partenaire 33") < body.index("Partenaire 00")
