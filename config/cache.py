@@ -43,9 +43,11 @@ view's `content_fingerprint()` (the number of matching records, the day the late
 page, the filter choices drawn from the records, and which records are on it, in order), with
 the versions of those records and the page's other versions. The partner list is kept so
 against the agreements, which it shows as each row's count of agreements in force: its
-fingerprint reads those counts. When the first entry is stale, that fingerprint is read (two
-small queries, no rendering) and, if the entry under it holds only current versions, served
-with `X-Page-Cache: checked` and kept again under the topic's version.
+fingerprint reads those counts. The home page is kept so against the agreements and the
+missions: its fingerprint is their counts and which few of them it shows, in order. When the
+first entry is stale, that fingerprint is read (two to four small queries, no rendering) and, if
+the entry under it holds only current versions, served with `X-Page-Cache: checked` and kept
+again under the topic's version.
 
 Versions live in the cache like the pages. If one is evicted or lost (Redis restarted), it starts
 again from the clock, which never repeats an old value, so the entries that held it go cold.
@@ -143,9 +145,11 @@ DETAIL_PAGES = {"agreements:detail": "agreements.agreement", "missions:detail": 
 # found there, after two small queries, instead of being built again. The partner list shows
 # the agreements as each row's count of those in force, which its fingerprint reads.
 CHECKED_PAGES = {
-    "agreements:list": AGREEMENTS,
-    "missions:list": MISSIONS,
-    "partners:list": AGREEMENTS,
+    "agreements:list": (AGREEMENTS,),
+    "missions:list": (MISSIONS,),
+    "partners:list": (AGREEMENTS,),
+    # The home page shows the counts of both and their latest few records.
+    "home": (AGREEMENTS, MISSIONS),
 }
 # Pages about one partner hold that partner's version of a topic instead of the topic's: the
 # lists filtered by a partner (once the filter has accepted it) and the partner's dossier. A
@@ -623,13 +627,14 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _checked_key(request, view_func, view_args, view_kwargs, held, before):
-        """A list page's key by what it shows of its own topic, and the versions that entry
-        holds: the page's other keys and the versions of the records on it. None for a page
-        that is not such a list (or holds its partner's versions rather than its topic's)."""
+        """A checked page's key by what it shows of its topics (`CHECKED_PAGES`), and the
+        versions that entry holds: the page's other keys and the versions of the records on it.
+        None for a page that is not checked (or holds its partner's versions rather than its
+        topic's)."""
         view_name = request.resolver_match.view_name
-        topic = CHECKED_PAGES.get(view_name)
+        topics = {topic_key(topic) for topic in CHECKED_PAGES.get(view_name, ())}
         view_class = getattr(view_func, "view_class", None)
-        if topic is None or view_class is None or topic_key(topic) not in held:
+        if not topics or view_class is None or not topics <= set(held):
             return None
         if page_partner(view_name, view_kwargs, request.GET) is not None:
             return None
@@ -643,7 +648,7 @@ class AnonymousPageCacheMiddleware:
         if None in current.values():
             return None
         page = f"{request.LANGUAGE_CODE}:{request.get_full_path()}\n{text}"
-        stored = {name: before[name] for name in held if name != topic_key(topic)}
+        stored = {name: before[name] for name in held if name not in topics}
         stored.update(current)
         return "checked:" + hashlib.sha256(page.encode()).hexdigest(), stored
 

@@ -18,9 +18,13 @@ from partners.models import Partner, WorldRegion
 from partners.publishing.language import localized, sort_key
 from partners.publishing.models import PublicationStatus
 
+RECENT_AGREEMENTS = 5
+RECENT_MISSIONS = 3
 
-def recent_agreements(count: int):
-    """Published agreements whose latest signature or renewal is the most recent."""
+
+def recent_agreement_ids(count: int) -> list[int]:
+    """The keys of the published agreements whose latest signature or renewal is the most
+    recent, most recent first."""
     latest = (
         AgreementEvent.objects.filter(
             date__isnull=False, agreement__publication_status=PublicationStatus.PUBLISHED
@@ -28,7 +32,12 @@ def recent_agreements(count: int):
         .order_by("-date", "-pk")
         .values_list("agreement_id", flat=True)[: count * 10]
     )
-    ids = list(dict.fromkeys(latest))[:count]
+    return list(dict.fromkeys(latest))[:count]
+
+
+def recent_agreements(count: int):
+    """Published agreements whose latest signature or renewal is the most recent."""
+    ids = recent_agreement_ids(count)
     agreements = (
         Agreement.objects.filter(pk__in=ids)
         .only(*agreement_selectors.LISTED_FIELDS)
@@ -38,8 +47,36 @@ def recent_agreements(count: int):
     return sorted(agreements, key=lambda agreement: ids.index(agreement.pk))
 
 
+def recent_missions():
+    """The published missions that began last, latest first."""
+    return Mission.objects.published().order_by("-start_date", "-pk")
+
+
+def record_counts() -> dict[str, int]:
+    """The published agreements, those in force, and the published missions: two queries."""
+    return {
+        **Agreement.objects.published().aggregate(
+            agreements=Count("pk"),
+            in_force=Count("pk", filter=Q(status=AgreementStatus.IN_FORCE)),
+        ),
+        "missions": Mission.objects.published().count(),
+    }
+
+
 class HomeView(TemplateView):
     template_name = "home.html"
+
+    def content_fingerprint(self) -> tuple[str, list[tuple[str, int]]]:
+        """What the page shows of the agreements and missions, for the page cache
+        (config/cache.py): their counts and, as (label, pk), the records it lists, in order.
+        An edit to any other agreement or mission leaves the page as it was."""
+        agreements = recent_agreement_ids(RECENT_AGREEMENTS)
+        missions = list(recent_missions().values_list("pk", flat=True)[:RECENT_MISSIONS])
+        text = f"{sorted(record_counts().items())}|{agreements}|{missions}"
+        return text, [
+            *(("agreements.agreement", pk) for pk in agreements),
+            *(("missions.mission", pk) for pk in missions),
+        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -57,11 +94,10 @@ class HomeView(TemplateView):
             region = partner.world_region or (partner.parent.world_region if partner.parent else "")
             regions.setdefault(region, []).append(partner)
         context.update(
-            missions=Mission.objects.published()
+            missions=recent_missions()
             .only(*mission_selectors.LISTED_FIELDS)
-            .prefetch_related(mission_selectors.cities())
-            .order_by("-start_date")[:3],
-            agreements=recent_agreements(5),
+            .prefetch_related(mission_selectors.cities())[:RECENT_MISSIONS],
+            agreements=recent_agreements(RECENT_AGREEMENTS),
             # The world regions by their names in the page's language.
             regions=sorted(
                 (
@@ -72,14 +108,7 @@ class HomeView(TemplateView):
                 key=lambda region: sort_key(str(region[1])),
             ),
             # The partners are those listed above; both agreement counts in one query.
-            counts={
-                "partners": profiled,
-                **Agreement.objects.published().aggregate(
-                    agreements=Count("pk"),
-                    in_force=Count("pk", filter=Q(status=AgreementStatus.IN_FORCE)),
-                ),
-                "missions": Mission.objects.published().count(),
-            },
+            counts={"partners": profiled, **record_counts()},
         )
         return context
 

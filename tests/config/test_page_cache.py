@@ -928,3 +928,87 @@ def test_the_partner_list_is_checked_by_its_rows_counts_of_agreements_in_force(
         assert states(client, pages) == {"1": "checked", "2": "miss", "by count": "miss"}
         body = client.get(pages["by count"]).content.decode()
         assert body.index("Partenaire 33") < body.index("Partenaire 00")
+
+
+@pytest.fixture
+def home_records(page_cache, committed):
+    """Eight agreements, each signed a year from 2017 (the home page lists 2024 to 2020), and
+    five missions, one a year from 2020 (it lists 2024 to 2022)."""
+    with committed():
+        china = factories.PartnerFactory(name_fr="Chine", name_en="China", slug="cn")
+        agreements, missions = {}, {}
+        for year in range(2017, 2025):
+            agreements[year] = factories.AgreementFactory(
+                title_fr=f"Entente {year}", title_en=f"Agreement {year}", parties=[china]
+            )
+            factories.AgreementEventFactory(
+                agreement=agreements[year], date=datetime.date(year, 3, 1)
+            )
+        for year in range(2020, 2025):
+            missions[year] = factories.MissionFactory(
+                title_fr=f"Mission {year}",
+                title_en=f"Mission {year}",
+                start_date=datetime.date(year, 6, 1),
+                end_date=datetime.date(year, 6, 5),
+            )
+    return china, agreements, missions
+
+
+def test_the_home_page_is_found_by_the_counts_and_records_it_shows(
+    client, committed, home_records, address, django_assert_num_queries
+):
+    """An edit to an agreement or a mission the home page does not list leaves it found by
+    what it shows (`checked`, four small queries), byte for byte the page a build gives; an edit
+    to one it lists, a new record (a count), or a signature that puts another agreement among
+    the latest, builds it again, showing the change at once."""
+    china, agreements, missions = home_records
+    with override_settings(ROOT_URLCONF="config.urls"):
+        pages = {"fr": address("home", "fr"), "en": address("home", "en")}
+        assert states(client, pages) == {"fr": "miss", "en": "miss"}
+        assert states(client, pages) == {"fr": "hit", "en": "hit"}
+        before = {language: client.get(page).content for language, page in pages.items()}
+
+        with committed():
+            agreements[2018].summary_fr = "Un résumé que l'accueil ne montre pas."
+            agreements[2018].save()
+            missions[2021].title_fr = "Mission 2021 révisée"
+            missions[2021].save()
+        # The counts (two queries), the latest signatures, the latest missions.
+        with django_assert_num_queries(4):
+            response = client.get(pages["fr"])
+        assert response["X-Page-Cache"] == "checked"
+        assert response.content == before["fr"]
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            assert Client().get(pages["fr"]).content == before["fr"]
+        assert states(client, pages) == {"fr": "hit", "en": "checked"}
+
+        with committed():
+            agreements[2022].title_fr = "Entente 2022 révisée"
+            agreements[2022].save()
+        assert states(client, pages) == {"fr": "miss", "en": "miss"}
+        assert "Entente 2022 révisée" in client.get(pages["fr"]).content.decode()
+
+        with committed():
+            missions[2023].title_en = "Mission 2023, revised"
+            missions[2023].save()
+        assert states(client, pages) == {"fr": "miss", "en": "miss"}
+        assert "Mission 2023, revised" in client.get(pages["en"]).content.decode()
+
+        # A ninth agreement, signed long ago: not listed, but counted.
+        with committed():
+            factories.AgreementEventFactory(
+                agreement=factories.AgreementFactory(title_fr="Entente 1990", parties=[china]),
+                date=datetime.date(1990, 1, 1),
+            )
+        assert states(client, pages) == {"fr": "miss", "en": "miss"}
+        assert "<strong>9</strong> ententes" in client.get(pages["fr"]).content.decode()
+
+        # The 2017 agreement renewed this year: now the latest.
+        with committed():
+            factories.AgreementEventFactory(
+                agreement=agreements[2017], kind="renewed", date=datetime.date(2025, 1, 1)
+            )
+        assert states(client, pages) == {"fr": "miss", "en": "miss"}
+        body = client.get(pages["fr"]).content.decode()
+        assert body.index("Entente 2017") < body.index("Entente 2024")
+        assert "Entente 2020" not in body
