@@ -44,10 +44,12 @@ page, the filter choices drawn from the records, and which records are on it, in
 the versions of those records and the page's other versions. The partner list is kept so
 against the agreements, which it shows as each row's count of agreements in force: its
 fingerprint reads those counts. The home page is kept so against the agreements and the
-missions: its fingerprint is their counts and which few of them it shows, in order. When the
-first entry is stale, that fingerprint is read (two to four small queries, no rendering) and, if
-the entry under it holds only current versions, served with `X-Page-Cache: checked` and kept
-again under the topic's version.
+missions: its fingerprint is their counts and which few of them it shows, in order; the search
+page against the records it finds, by their ranking (the costly half of a search page is the
+excerpts and the page, not the ranking). When the first entry is stale, that fingerprint is
+read (a few small queries, or the search's ranking; no rendering) and, if the entry under it
+holds only current versions, served with `X-Page-Cache: checked` and kept again under the
+topics' versions.
 
 Versions live in the cache like the pages. If one is evicted or lost (Redis restarted), it starts
 again from the clock, which never repeats an old value, so the entries that held it go cold.
@@ -150,6 +152,8 @@ CHECKED_PAGES = {
     "partners:list": (AGREEMENTS,),
     # The home page shows the counts of both and their latest few records.
     "home": (AGREEMENTS, MISSIONS),
+    # The search page shows the records found, ranked: its fingerprint ranks them.
+    "search": (AGREEMENTS, MISSIONS, PARTNERS),
 }
 # Pages about one partner hold that partner's version of a topic instead of the topic's: the
 # lists filtered by a partner (once the filter has accepted it) and the partner's dossier. A

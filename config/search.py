@@ -140,6 +140,10 @@ def search(words: str, language: str) -> list[Hit]:
     return sorted(hits, key=lambda hit: -hit.rank)
 
 
+# The record each kind of hit is, as the page cache names records.
+LABELS = {kind: model._meta.label_lower for model, kind, _title, _fields in SEARCHED}
+
+
 class SearchView(TemplateView):
     template_name = "search/results.html"
 
@@ -147,13 +151,31 @@ class SearchView(TemplateView):
     def cache_parameters(cls) -> set[str]:
         return {"q", "page"}  # what the page reads; the page cache keys on these (config/cache.py)
 
+    def results(self):
+        """Every hit, ranked, and the page of them shown. Ranked once a request: the page cache
+        reads them first (content_fingerprint()), and a page it must build uses them."""
+        found = getattr(self.request, "_search_results", None)
+        if found is None:
+            hits = search(self.request.GET.get("q", ""), active_language())
+            paginator = ForgivingPaginator(hits, 20)
+            page = paginator.page(paginator.validate_number(self.request.GET.get("page") or 1))
+            found = self.request._search_results = (hits, page)
+        return found
+
+    def content_fingerprint(self) -> tuple[str, list[tuple[str, int]]]:
+        """What the page shows of the records, for the page cache (config/cache.py): how many
+        match, the page, and, as (label, pk), the hits on it in their order. The excerpts and
+        titles are the hits' own: an edit to any other record that leaves the ranking as it was
+        leaves the page as it was."""
+        hits, page = self.results()
+        shown = [(LABELS[hit.kind], hit.record.pk) for hit in page.object_list]
+        return f"{len(hits)}|{page.number}|{shown}", shown
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         raw = self.request.GET.get("q", "")
         language = active_language()
-        hits = search(raw, language)
-        paginator = ForgivingPaginator(hits, 20)
-        page = paginator.page(paginator.validate_number(self.request.GET.get("page") or 1))
+        hits, page = self.results()
         add_excerpts(list(page.object_list), clean_words(raw), language)
         context.update(
             q=clean_words(raw),

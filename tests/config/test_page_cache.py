@@ -1012,3 +1012,45 @@ def test_the_home_page_is_found_by_the_counts_and_records_it_shows(
         body = client.get(pages["fr"]).content.decode()
         assert body.index("Entente 2017") < body.index("Entente 2024")
         assert "Entente 2020" not in body
+
+
+def test_the_search_page_is_found_by_the_records_it_finds(client, committed, page_cache, address):
+    """After an edit to a record the search does not find, its page is found by the ranking
+    (`checked`), byte for byte the page a build gives, without its excerpts or rendering; an
+    edit to a record it shows, or one that makes another record match, builds it again."""
+    with committed():
+        china = factories.PartnerFactory(name_fr="Chine", name_en="China", slug="cn")
+        found = factories.AgreementFactory(
+            title_fr="Entente sur la forêt boréale", title_en="Boreal forest", parties=[china]
+        )
+        other = factories.AgreementFactory(title_fr="Entente sur l'eau", parties=[china])
+        factories.MissionFactory(title_fr="Mission forêt", title_en="Forest mission")
+    with override_settings(ROOT_URLCONF="config.urls"):
+        pages = {"fr": address("search", "fr", "?q=for%C3%AAt")}  # as a browser sends it
+        assert states(client, pages) == {"fr": "miss"}
+        before = client.get(pages["fr"]).content
+        assert "2 résultats pour" in before.decode()
+
+        with committed():
+            other.summary_fr = "Une entente sur l'eau potable."
+            other.save()
+        response = client.get(pages["fr"])
+        assert response["X-Page-Cache"] == "checked"
+        assert response.content == before
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            assert Client().get(pages["fr"]).content == before
+        assert states(client, pages) == {"fr": "hit"}
+
+        with committed():
+            found.title_fr = "Entente sur la forêt boréale, renouvelée"
+            found.save()
+        assert states(client, pages) == {"fr": "miss"}
+        assert (
+            "Entente sur la forêt boréale, renouvelée" in client.get(pages["fr"]).content.decode()
+        )
+
+        with committed():
+            other.title_fr = "Entente sur l'eau et la forêt"
+            other.save()
+        assert states(client, pages) == {"fr": "miss"}
+        assert "3 résultats pour" in client.get(pages["fr"]).content.decode()
