@@ -198,3 +198,16 @@ def test_nothing_is_kept_or_read_inside_a_preview(kept, china):
         assert read() == ["shown"]
     assert read() == ["shown"]
     assert len(computed) == 3  # in each preview, and once outside
+
+
+def test_the_explorer_with_wrong_parameters_keeps_one_result_for_every_wrong_form(
+    client, kept, china
+):
+    wrong = reverse("trade:explorer") + "?year_from=abc&partner=cn"
+    other = reverse("trade:explorer") + "?partner=no-such-partner"
+    first, read = page(client, wrong)
+    second, again = page(client, other)
+    assert "Chine" in first and "Chine" in second
+    # The partners offered, their yearly totals, their latest years and their main products are
+    # read back for the other wrong form; the form's own queries remain.
+    assert (read, again) == (6, 2)
