@@ -18,11 +18,13 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from partners.publishing import fragments
+        from partners.publishing import fragments, results
 
         from . import admin_audit  # noqa: F401  (registers the audit trail)
-        from .cache import connect_invalidation, fragment_versions
+        from .cache import connect_invalidation, fragment_versions, page_versions
 
         connect_invalidation()
-        # The filters' choices are kept by the versions the page cache keeps.
+        # The filters' choices are kept by the versions the page cache keeps, and the composite
+        # pages' selector results by the versions their page holds.
         fragments.register_version_source(fragment_versions)
+        results.register_version_source(page_versions)

@@ -61,7 +61,10 @@ Fragments. What pages are built from is kept too (partners/publishing/fragments.
 filters' choices by the site's version and their topics' (`fragment_versions`, registered with
 the core at start, as the core never imports this module), so that a page gone cold after an
 edit reads every partner only if a partner changed; a list's cards need no version, their keys
-are what they show.
+are what they show. The selectors' results of the composite pages (the dossier's lists and
+counts, the home page's, the trade explorer's series: partners/publishing/results.py) are kept
+by the versions their page holds (`page_versions`, registered the same way): a page that expired
+or went cold by an edit of something else it shows reads them back instead of querying.
 
 Staff (any authenticated user), other methods than GET and HEAD, the admin and static files are
 served as usual; only responses with status 200, no cookie and no `private` are stored.
@@ -495,6 +498,35 @@ def fragment_versions(models) -> str | None:
     if None in found.values():
         return None
     return ".".join(str(found[key]) for key in sorted(found))
+
+
+def page_versions(view_name: str, kwargs: dict) -> str | None:
+    """The versions an entry of the page `view_name` (with its URL's `kwargs`) holds, as one
+    value: for partners.publishing.results.cached_results(), so that a selector's results are
+    kept exactly as long as the page they are shown on. A page about one partner (the dossier)
+    holds its partner's versions of the agreements and missions instead of those topics'. None
+    for a detail page of one record (its version is known only once the record is found), for a
+    slug that is no published partner's and when the cache is unreachable: the results are
+    computed each time."""
+    if view_name in DETAIL_PAGES:
+        return None
+    held, _watched = page_dependencies(view_name, kwargs)
+    partner = page_partner(view_name, kwargs, QueryDict())
+    own = _partner_keys(view_name, partner) if partner is not None else []
+    stored = cache.get_many([*held, *own])  # one round trip
+    found = versions(held, stored)
+    if None in found.values():
+        return None
+    if partner is not None:
+        # Only a published partner has versions of its own (no key for any other slug).
+        if partner not in published_partner_slugs(found[topic_key(PARTNERS)]):
+            return None
+        found.update(versions(own, stored))
+        if None in found.values():
+            return None
+        topics = {topic_key(topic) for topic in PARTNER_PAGES[view_name]}
+        held = [key for key in held if key not in topics] + own
+    return ".".join(str(found[key]) for key in held)
 
 
 def _partner_keys(view_name: str, partner: str) -> list[str]:

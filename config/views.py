@@ -17,6 +17,7 @@ from missions.models import Mission
 from partners.models import Partner, WorldRegion
 from partners.publishing.language import localized, sort_key
 from partners.publishing.models import PublicationStatus
+from partners.publishing.results import cached_results
 
 RECENT_AGREEMENTS = 5
 RECENT_MISSIONS = 3
@@ -63,6 +64,49 @@ def record_counts() -> dict[str, int]:
     }
 
 
+def home_contents() -> dict:
+    """What the home page shows: the partners by world region, the latest missions and
+    agreements, the counts. Kept by the versions the home page holds (the site's, the
+    agreements', missions' and partners' topics: partners/publishing/results.py), so that the page
+    missed for another reason than an edit of one of those reads them back."""
+    return cached_results("home", (), _home_contents, page="home")
+
+
+def _home_contents() -> dict:
+    # Every profiled partner, in its world region (a state or region in its country's).
+    partners = (
+        Partner.objects.published()
+        .select_related("parent")
+        .only("pk", "slug", "name_fr", "name_en", "world_region", "parent__world_region")
+        .order_by(localized("name"), "pk")
+    )
+    regions = {}
+    profiled = 0
+    for partner in partners:
+        profiled += 1
+        region = partner.world_region or (partner.parent.world_region if partner.parent else "")
+        regions.setdefault(region, []).append(partner)
+    return {
+        "missions": list(
+            recent_missions()
+            .only(*mission_selectors.LISTED_FIELDS)
+            .prefetch_related(mission_selectors.cities())[:RECENT_MISSIONS]
+        ),
+        "agreements": recent_agreements(RECENT_AGREEMENTS),
+        # The world regions by their names in the page's language.
+        "regions": sorted(
+            (
+                (code, label, regions[code])
+                for code, label in WorldRegion.choices
+                if code in regions
+            ),
+            key=lambda region: sort_key(str(region[1])),
+        ),
+        # The partners are those listed above.
+        "counts": {"partners": profiled, **record_counts()},
+    }
+
+
 class HomeView(TemplateView):
     template_name = "home.html"
 
@@ -80,36 +124,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Every profiled partner, in its world region (a state or region in its country's).
-        partners = (
-            Partner.objects.published()
-            .select_related("parent")
-            .only("pk", "slug", "name_fr", "name_en", "world_region", "parent__world_region")
-            .order_by(localized("name"), "pk")
-        )
-        regions = {}
-        profiled = 0
-        for partner in partners:
-            profiled += 1
-            region = partner.world_region or (partner.parent.world_region if partner.parent else "")
-            regions.setdefault(region, []).append(partner)
-        context.update(
-            missions=recent_missions()
-            .only(*mission_selectors.LISTED_FIELDS)
-            .prefetch_related(mission_selectors.cities())[:RECENT_MISSIONS],
-            agreements=recent_agreements(RECENT_AGREEMENTS),
-            # The world regions by their names in the page's language.
-            regions=sorted(
-                (
-                    (code, label, regions[code])
-                    for code, label in WorldRegion.choices
-                    if code in regions
-                ),
-                key=lambda region: sort_key(str(region[1])),
-            ),
-            # The partners are those listed above; both agreement counts in one query.
-            counts={"partners": profiled, **record_counts()},
-        )
+        context.update(home_contents())
         return context
 
 

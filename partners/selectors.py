@@ -16,6 +16,7 @@ from agreements.models import STATUS_GROUPS, Agreement, AgreementStatus
 from missions.models import Mission
 from partners.publishing.exports import iso_date, iso_datetime
 from partners.publishing.language import localized, text_in
+from partners.publishing.results import cached_results
 from partners.trade.models import TradeFlow
 from partners.trade.selectors import has_estimates, main_products, trade_rank, yearly_trade
 
@@ -72,6 +73,20 @@ def partner_list():
 
 
 def partner_dossier(partner: Partner) -> dict:
+    """What the dossier shows of the records that name the partner (its lists, counts and trade),
+    kept by the versions its page holds (partners/publishing/results.py): the partner's share of
+    the agreements and missions, the partners', the sectors' and the trade topics'. An edit of
+    one of its agreements moves its version; one of another partner's leaves it found."""
+    return cached_results(
+        "partner-dossier",
+        (partner.pk,),
+        lambda: _dossier(partner),
+        page="partners:detail",
+        kwargs={"slug": partner.slug},
+    )
+
+
+def _dossier(partner: Partner) -> dict:
     family = Partner.objects.descendant_ids([partner])
     agreements = Agreement.objects.published().with_party_among(family)
     # The latest few of each status and how many there are of each, in one query: windows number
@@ -110,10 +125,12 @@ def partner_dossier(partner: Partner) -> dict:
     trade = yearly_trade([partner.pk])
     products_year, products = main_products(partner, yearly=trade)
     return {
-        "children": partner.children.published()
-        .only("parent", "slug", "name_fr", "name_en")
-        .order_by(localized("name"), "pk"),
-        "offices": partner.offices.order_by(localized("city"), "pk"),
+        "children": list(
+            partner.children.published()
+            .only("parent", "slug", "name_fr", "name_en")
+            .order_by(localized("name"), "pk")
+        ),
+        "offices": list(partner.offices.order_by(localized("city"), "pk")),
         "agreement_groups": [
             (STATUS_GROUPS[status], status, groups[status][0].status_count, groups[status])
             for status in order

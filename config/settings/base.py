@@ -146,6 +146,10 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # The filters' choices (every partner, the sectors, the ministries) are kept in the cache by the
 # versions of the topics they show, moved when a change commits (partners/publishing/fragments.py).
 FRAGMENT_VERSIONS = True
+# The composite pages' selector results (the dossier's, the home page's, the trade explorer's) are
+# kept as long, by the versions of what their page shows (partners/publishing/results.py); 0 turns
+# it off.
+RESULT_CACHE_SECONDS = int(os.environ.get("RESULT_CACHE_SECONDS", "600"))
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: refuses a login for a locked-out user or address before checking it.

@@ -23,6 +23,9 @@ PAGE_CACHE_SECONDS = 0
 # A test's transaction never commits, so the topics' versions never move: the filters' choices
 # are read each time, except in the tests that commit (tests/partners/publishing/test_fragments.py).
 FRAGMENT_VERSIONS = False
+# For the same reason the selectors' results are computed each time, except in the tests that
+# commit (tests/config/test_cache_results.py).
+RESULT_CACHE_SECONDS = 0
 
 # Warnings and errors only on standard error while the tests run (pytest's caplog sees all).
 LOGGING = logging_config(structured=False, level="WARNING")  # noqa: F405

@@ -10,6 +10,7 @@ real, through the same steps, gate and log as a first publication.
 """
 
 import contextlib
+import contextvars
 import datetime
 import json
 
@@ -126,15 +127,28 @@ class _Rollback(Exception):
     pass
 
 
+# True inside rolled_back(): what is read there (a preview) is not what the public sees.
+_rolling_back: contextvars.ContextVar[bool] = contextvars.ContextVar("rolling_back", default=False)
+
+
 @contextlib.contextmanager
 def rolled_back():
     """A block whose writes are all undone at its end (a savepoint rolled back)."""
+    token = _rolling_back.set(True)
     try:
         with transaction.atomic():
             yield
             raise _Rollback
     except _Rollback:
         pass
+    finally:
+        _rolling_back.reset(token)
+
+
+def in_rolled_back() -> bool:
+    """Whether the code runs inside rolled_back(): it may read rows no visitor sees (a pending
+    version applied for a preview), which nothing may keep for the public (results.py)."""
+    return _rolling_back.get()
 
 
 def pending_version(record: Publishable) -> PendingVersion | None:

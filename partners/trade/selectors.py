@@ -11,6 +11,7 @@ from django.utils.translation import pgettext
 
 from partners.models import WORLD_CODE, Partner, PartnerKind
 from partners.publishing.language import text_in
+from partners.publishing.results import cached_results
 
 from .filters import TradeFilter
 from .models import Product, TradeFigure, TradeFlow
@@ -312,6 +313,25 @@ def trade_rows(filterset: TradeFilter) -> list[dict]:
         present.sort(key=lambda r: r[key], reverse=descending)
         rows = present + missing
     return rows
+
+
+def explorer_series(filterset: TradeFilter) -> tuple[list[dict], list[dict]]:
+    """(rows, main products): the explorer's rows (trade_rows()) and main_products_of() them,
+    kept by what they were computed from (the chosen partners, years, sort and order; every
+    partner when the form is invalid) and the versions the explorer's page holds (the trade and
+    partners topics: partners/publishing/results.py). A trade import moves them."""
+    if filterset.is_valid():
+        choices = filterset.form.cleaned_data
+        chosen = tuple(sorted(partner.pk for partner in choices.get("partner") or ()))
+        parts = (chosen, choices.get("year_from"), choices.get("year_to"), current_sort(filterset))
+    else:
+        parts = ("invalid",)
+
+    def compute():
+        rows = trade_rows(filterset)
+        return rows, main_products_of(rows)
+
+    return cached_results("trade-explorer", parts, compute, page="trade:explorer")
 
 
 def yearly_sums(rows) -> list[dict]:

@@ -24,18 +24,17 @@ class TradeExplorerView(TemplateView):
 
     def get(self, request, *args, **kwargs):
         filterset = selectors.trade_filterset(request.GET)
-        rows = selectors.trade_rows(filterset)
         kind = request.GET.get("format")
         if kind in TABLE_FORMATS:
-            header, values = selectors.trade_table(rows)
+            header, values = selectors.trade_table(selectors.trade_rows(filterset))
             return export_response(kind, header, values, self.export_name, stream=True)
+        rows, products = selectors.explorer_series(filterset)
         key, descending = selectors.current_sort(filterset)
         # The form sends no sort or order left at its default (static/js/filters.js): the
         # address of the default view stays bare.
         fields = filterset.form.fields
         fields["sort"].widget.attrs["data-default"] = "partner"
         fields["order"].widget.attrs["data-default"] = selectors.default_order(key)
-        products = selectors.main_products_of(rows)
         shown = [figure for entry in products for figure in (*entry["exports"], *entry["imports"])]
         context = self.get_context_data(
             filter=filterset,
