@@ -4,7 +4,9 @@
 (validation.py: partners from a dictionary loaded once, flows, years, numbers), hands valid rows
 to a writer and keeps only the errors, never the rows. Then, in the same transaction, the writer
 finds repeated keys, plans what is new, updated and unchanged, and writes. Any error, or a dry
-run, rolls everything back: the database is left exactly as it was.
+run, rolls everything back: the database is left exactly as it was. A real import tries the
+writer's direct path first, in a savepoint, and runs again on the staging path when the writer
+cannot finish it (writers.py, NotAllNew).
 """
 
 import time
