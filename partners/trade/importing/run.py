@@ -4,7 +4,9 @@
 (validation.py: partners from a dictionary loaded once, flows, years, numbers), hands valid rows
 to a writer and keeps only the errors, never the rows. Then, in the same transaction, the writer
 finds repeated keys, plans what is new, updated and unchanged, and writes. Any error, or a dry
-run, rolls everything back: the database is left exactly as it was.
+run, rolls everything back: the database is left exactly as it was. A real import tries the
+writer's direct path first, in a savepoint, and runs again on the staging path when the writer
+cannot finish it (writers.py, NotAllNew).
 """
 
 import time
@@ -24,7 +26,7 @@ from . import reading
 from .header import HeaderProblem, map_header
 from .result import MAX_ERRORS, ImportResult, Issue, warn
 from .validation import RowValidator
-from .writers import Change, Counts, RepeatedKeys, writer_for_connection
+from .writers import Change, Counts, NotAllNew, RepeatedKeys, writer_for_connection
 
 SAMPLE_SIZE = 100
 PROGRESS_EVERY = 20_000
@@ -54,10 +56,7 @@ def import_trade_file(
     writer = writer or writer_for_connection()
     try:
         with transaction.atomic():
-            try:
-                _run(path, result, writer, user, source, progress, sample_size)
-            finally:
-                writer.abort()
+            _attempt(path, result, writer, user, source, progress, sample_size)
             if not result.ok or dry_run:
                 raise _Abort
             content_changed.send(sender=import_trade_file)
@@ -93,7 +92,29 @@ def import_trade_file(
     return result
 
 
-def _run(path, result, writer, user, source, progress, sample_size):
+def _attempt(path, result, writer, user, source, progress, sample_size):
+    """A real import tries the writer's direct path first, in a savepoint; when the writer
+    cannot finish it (NotAllNew), the import runs again from the start of the file on the
+    staging path alone, with a fresh result: the outcome is the one the staging path gives."""
+    if not result.dry_run:
+        try:
+            with transaction.atomic():
+                _run(path, result, writer, user, source, progress, sample_size, direct=True)
+            return
+        except NotAllNew:
+            vars(result).update(vars(ImportResult(file_name=result.file_name)))
+            writer = type(writer)()
+    _run(path, result, writer, user, source, progress, sample_size)
+
+
+def _run(path, result, writer, user, source, progress, sample_size, direct=False):
+    try:
+        _read_and_write(path, result, writer, user, source, progress, sample_size, direct)
+    finally:
+        writer.abort()
+
+
+def _read_and_write(path, result, writer, user, source, progress, sample_size, direct):
     limit = bounds.limits()
     with reading.open_table(path, limit) as table:
         result.checksum = table.facts.checksum
@@ -109,7 +130,7 @@ def _run(path, result, writer, user, source, progress, sample_size):
         if connection.vendor == "postgresql" and not result.dry_run:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
-        writer.open()
+        writer.open(direct=direct, sample=sample_size)
         add = writer.add
         check = validator.check
         rows = 0
@@ -136,7 +157,7 @@ def _run(path, result, writer, user, source, progress, sample_size):
     _repeated_keys(writer, validator, result, defer=result.ok and not result.dry_run)
     if not result.ok:
         return
-    new_products = validator.create_products(user)
+    new_products = validator.create_products(user, ids=writer.product_ids())
     try:
         counts: Counts = writer.plan()
     except RepeatedKeys:
@@ -157,6 +178,7 @@ def _run(path, result, writer, user, source, progress, sample_size):
             raise _Abort
         return
     batch = ImportBatch.objects.create(
+        pk=writer.batch_id,  # reserved by the direct path (its rows name it), else None
         file_name=result.file_name[:255],
         checksum=result.checksum,
         source=source,

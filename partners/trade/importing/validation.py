@@ -261,14 +261,17 @@ class RowValidator:
                     force=True,
                 )
 
-    def create_products(self, user) -> list[Product]:
-        """The products the file introduces, labelled in the file's language only."""
+    def create_products(self, user, ids: dict[str, int] | None = None) -> list[Product]:
+        """The products the file introduces, labelled in the file's language only; with the
+        `ids` the writer reserved for some of them (its direct path names them already)."""
         language = self.columns.language
+        ids = ids or {}
         products = []
         for code in self.new_codes:
             label = self.new_labels[code][0]
             products.append(
                 Product(
+                    pk=ids.get(code),
                     hs_code=code,
                     label=label,
                     label_fr=label if language == "fr" else "",

@@ -10,6 +10,13 @@ from partners.trade.importing.writers import GenericWriter, PostgresWriter
 FILES = Path(__file__).parent / "files"
 
 
+class StagingOnly(PostgresWriter):
+    """The COPY writer before its direct path: every import through the staging table."""
+
+    def open(self, *, direct=False, sample=0):
+        super().open(sample=sample)
+
+
 @pytest.fixture(params=["generic", "postgres"])
 def writer(request, db):
     """Both writers go through the same tests; PostgreSQL's only where the database is one."""
