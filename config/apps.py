@@ -20,7 +20,10 @@ class SiteConfig(AppConfig):
     def ready(self):
         from partners.publishing import fragments, results
 
-        from . import admin_audit  # noqa: F401  (registers the audit trail)
+        from . import (
+            admin_audit,  # noqa: F401  (registers the audit trail)
+            checks,  # noqa: F401  (registers the site's system checks)
+        )
         from .cache import connect_invalidation, fragment_versions, page_versions
 
         connect_invalidation()

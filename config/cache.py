@@ -84,6 +84,7 @@ from django.urls import resolve, reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.http import urlencode
 
+from config.middleware import ReadsSettingsOnce
 from partners.publishing.feeds import ListFeed
 from partners.publishing.signals import content_changed
 
@@ -578,7 +579,7 @@ def kept_query(query: QueryDict, understood: set[str]) -> str:
     )
 
 
-class AnonymousPageCacheMiddleware:
+class AnonymousPageCacheMiddleware(ReadsSettingsOnce):
     """Serve public pages to anonymous visitors from the cache (see the module's docstring).
 
     The key needs the resolved view, so the lookup is in `process_view`; a hit is returned from
@@ -589,6 +590,11 @@ class AnonymousPageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.watch_settings()
+
+    def read_settings(self) -> None:
+        self.seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        self.uncached_prefixes = ("/" + settings.ADMIN_URL, settings.STATIC_URL)
 
     def __call__(self, request):
         response = self.get_response(request)
@@ -607,7 +613,7 @@ class AnonymousPageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if _pending:
             _move(list(_pending))
-        if not getattr(settings, "PAGE_CACHE_SECONDS", 0) or not self._cacheable_request(request):
+        if not self.seconds or not self._cacheable_request(request):
             return None
         query = kept_query(request.GET, understood_parameters(view_func))
         request.GET = QueryDict(query)
@@ -646,9 +652,7 @@ class AnonymousPageCacheMiddleware:
             return None
         response = entry[1]
         # Found by what it shows: kept again under the topic's version, for the next visitor.
-        cache.set(
-            key, ({name: before[name] for name in held}, response), settings.PAGE_CACHE_SECONDS
-        )
+        cache.set(key, ({name: before[name] for name in held}, response), self.seconds)
         response["X-Page-Cache"] = "checked"
         return response
 
@@ -688,8 +692,7 @@ class AnonymousPageCacheMiddleware:
         stored.update(current)
         return "checked:" + hashlib.sha256(page.encode()).hexdigest(), stored
 
-    @staticmethod
-    def _store(request, state, response) -> None:
+    def _store(self, request, state, response) -> None:
         key, view_name, partner, held, before, checked = state
         if partner is not None:
             held = narrowed(view_name, partner, held, response)
@@ -705,18 +708,17 @@ class AnonymousPageCacheMiddleware:
             return  # a change committed while the page was built: it may show the old content
         stored = {name: before[name] for name in held}
         stored.update((name, after[name]) for name in records)
-        cache.set(key, (stored, response), settings.PAGE_CACHE_SECONDS)
+        cache.set(key, (stored, response), self.seconds)
         if checked is not None:
-            cache.set(checked[0], (checked[1], response), settings.PAGE_CACHE_SECONDS)
+            cache.set(checked[0], (checked[1], response), self.seconds)
 
-    @staticmethod
-    def _cacheable_request(request) -> bool:
+    def _cacheable_request(self, request) -> bool:
         if request.method not in {"GET", "HEAD"}:
             return False
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             return False
-        return not request.path.startswith(("/" + settings.ADMIN_URL, settings.STATIC_URL))
+        return not request.path.startswith(self.uncached_prefixes)
 
     @staticmethod
     def _cacheable_response(response) -> bool:

@@ -3,16 +3,19 @@
 The site's policy is static: no view asks for a nonce or changes the policy with django-csp's
 decorators. django-csp still builds both headers on every response (two `dataclasses.asdict`
 deep copies and a walk of the settings), about a third of what the site's middleware adds to a
-bare request (bench/bare_request.py). `ContentSecurityPolicyMiddleware` writes the headers it
-built for the current settings whenever a response is in that static case, and hands every
-other response (a nonce was used, a decorator set a policy, Django's debug pages) to
-django-csp's own `process_response`. tests/config/test_csp.py compares the two on each case.
+bare request (bench/bare_request.py). `ContentSecurityPolicyMiddleware` builds the headers when
+it is built (and again when a test changes a setting), writes them whenever a response is in
+that static case, and hands every other response (a nonce was used, a decorator set a policy,
+Django's debug pages) to django-csp's own `process_response`. tests/config/test_csp.py
+compares the two on each case.
 """
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
+
+from config.middleware import ReadsSettingsOnce
 
 # What a decorator of django-csp's sets on a response: then django-csp builds its policy.
 RESPONSE_POLICY = frozenset(
@@ -29,37 +32,38 @@ RESPONSE_POLICY = frozenset(
 )
 
 
-class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    _built: tuple = (object(), object(), ())  # (policy, report-only policy, headers)
+class ContentSecurityPolicyMiddleware(ReadsSettingsOnce, CSPMiddleware):
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.watch_settings()
+        # What `request.csp_nonce` is once the headers are written: django-csp's lazy object
+        # that refuses a late nonce. It is never set up (it raises), so one serves every request.
+        self.nonce_refused = CheckableLazyObject(self._csp_nonce_post_response)
 
-    def _headers(self) -> list[tuple[str, str, tuple[str, ...]]]:
-        """(header, value, excluded path prefixes) for the current settings, built once."""
-        policy = getattr(settings, "CONTENT_SECURITY_POLICY", None)
-        report_only = getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
-        built_for, built_ro, headers = self._built
-        if built_for is not policy or built_ro is not report_only:
-            headers = []
-            for header, config, ro in (
-                (HEADER, policy, False),
-                (HEADER_REPORT_ONLY, report_only, True),
-            ):
-                value = build_policy(report_only=ro)
-                if value:
-                    prefixes = tuple((config or {}).get("EXCLUDE_URL_PREFIXES", None) or ())
-                    headers.append((header, value, prefixes))
-            headers = tuple(headers)
-            type(self)._built = (policy, report_only, headers)
-        return headers
+    def read_settings(self) -> None:
+        """(header, value, excluded path prefixes) of the current settings' policies."""
+        self.debug = settings.DEBUG
+        headers = []
+        for header, name, ro in (
+            (HEADER, "CONTENT_SECURITY_POLICY", False),
+            (HEADER_REPORT_ONLY, "CONTENT_SECURITY_POLICY_REPORT_ONLY", True),
+        ):
+            value = build_policy(report_only=ro)
+            if value:
+                config = getattr(settings, name, None) or {}
+                prefixes = tuple(config.get("EXCLUDE_URL_PREFIXES", None) or ())
+                headers.append((header, value, prefixes))
+        self.headers = tuple(headers)
 
     def process_response(self, request, response):
         if (
             getattr(request, "_csp_nonce", None) is not None
             or not RESPONSE_POLICY.isdisjoint(vars(response))
-            or settings.DEBUG
+            or self.debug
         ):
             return super().process_response(request, response)
-        for header, value, prefixes in self._headers():
+        for header, value, prefixes in self.headers:
             if header not in response and not request.path_info.startswith(prefixes):
                 response[header] = value
-        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        request.csp_nonce = self.nonce_refused
         return response

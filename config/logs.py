@@ -10,8 +10,8 @@ printed on the 500 page, so a visitor's report leads to the log line.
 import contextvars
 import json
 import logging
+import os
 import re
-import uuid
 from datetime import UTC, datetime
 
 HEADER = "X-Request-ID"
@@ -25,20 +25,24 @@ def current_request_id() -> str:
 
 
 class RequestIdMiddleware:
-    """First in the chain: every log line of the request, and its response, carry the id."""
+    """First in the chain: every log line of the request, and its response, carry the id.
+
+    A made id is 32 hexadecimal digits of os.urandom, in one call (uuid4's are the same length,
+    through three Python calls); the response's header is written in one step, through its
+    `headers`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         given = request.META.get("HTTP_X_REQUEST_ID", "")
-        request.id = given if SANE_ID.fullmatch(given) else uuid.uuid4().hex
+        request.id = given if SANE_ID.fullmatch(given) else os.urandom(16).hex()
         token = _current.set((request.id, request.path))
         try:
             response = self.get_response(request)
         finally:
             _current.reset(token)
-        response[HEADER] = request.id
+        response.headers[HEADER] = request.id
         return response
 
 

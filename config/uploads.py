@@ -11,19 +11,24 @@ from django.shortcuts import render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from config.middleware import ReadsSettingsOnce
 from partners.trade.importing.limits import megabytes
 
 
-class RequestSizeLimitMiddleware:
+class RequestSizeLimitMiddleware(ReadsSettingsOnce):
     def __init__(self, get_response):
         self.get_response = get_response
+        self.watch_settings()
+
+    def read_settings(self) -> None:
+        self.limit = settings.REQUEST_MAX_BYTES
 
     def __call__(self, request):
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        limit = settings.REQUEST_MAX_BYTES
+        limit = self.limit
         if length <= limit:
             return self.get_response(request)
         message = _(

@@ -1,8 +1,17 @@
-"""ETag, Last-Modified and conditional GET for the API's answers (/api/ only)."""
+"""What the API's answers alone need: CORS, and ETag, Last-Modified and conditional GET.
+
+`ApiMiddleware` stands in MIDDLEWARE for both (where django-cors-headers' CorsMiddleware and
+`ApiConditionalGetMiddleware` stood, in that order): a request whose path is the API's goes
+through them, any other goes straight on. Both did nothing outside the API already, but found
+that out on every request (django-cors-headers matches CORS_URLS_REGEX, "^/api/", and sends its
+`check_request_enabled` signal, which nothing here receives).
+"""
 
 import datetime
 import re
 
+from corsheaders.middleware import CorsMiddleware
+from django.core.handlers.exception import convert_exception_to_response
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.http import http_date
 
@@ -36,3 +45,19 @@ class ApiConditionalGetMiddleware(ConditionalGetMiddleware):
             if changed is not None:
                 response["Last-Modified"] = http_date(changed.timestamp())
         return super().process_response(request, response)
+
+
+class ApiMiddleware:
+    """django-cors-headers' CorsMiddleware around `ApiConditionalGetMiddleware`, for /api/ paths
+    only. The two are built once around the rest of the chain, as Django would have built them
+    (each layer's exceptions turned into responses)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        conditional = convert_exception_to_response(ApiConditionalGetMiddleware(get_response))
+        self.api = CorsMiddleware(conditional)
+
+    def __call__(self, request):
+        if request.path_info.startswith(API_PREFIX):
+            return self.api(request)
+        return self.get_response(request)

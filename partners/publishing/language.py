@@ -12,8 +12,10 @@ import functools
 
 import pyuca
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db.models import Case, CharField, F, Value, When
 from django.db.models.functions import Coalesce, Collate, NullIf
+from django.dispatch import receiver
 from django.utils import translation
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
@@ -209,3 +211,69 @@ def register_sqlite_collations(sender, connection, **kwargs):
         return
     for language, name in COLLATIONS.items():
         connection.connection.create_collation(name, _comparison(language))
+
+
+# The request's language, as Django's LocaleMiddleware finds it (config/middleware.py), its
+# answers kept: they hang only on the path's prefix, the language cookie and Accept-Language
+# (and on the settings, which change only in tests). Django's own functions give each answer the
+# first time; a value no link makes (thousands of prefixes or headers) empties a store, never
+# grows it past KEPT_ANSWERS.
+KEPT_ANSWERS = 1000
+_from_path: dict[str, str | None] = {}
+_from_visitor: dict[tuple[str | None, str], str] = {}
+_activated: dict[str, str] = {}
+
+
+def language_from_path(path: str) -> str | None:
+    """Django's `get_language_from_path(path)`: the language the path's prefix names, or None.
+    It reads the path up to its second slash only, and is kept by that prefix."""
+    end = path.find("/", 1) + 1
+    prefix = path[:end] if end else path
+    language = _from_path.get(prefix, "")
+    if language == "":
+        if len(_from_path) >= KEPT_ANSWERS:
+            _from_path.clear()
+        language = _from_path[prefix] = translation.get_language_from_path(prefix)
+    return language
+
+
+def visitor_language(request, cookie_name: str) -> str:
+    """Django's `get_language_from_request(request)` without the path: the language cookie, then
+    the browser's Accept-Language, then LANGUAGE_CODE; kept by the cookie and the header."""
+    key = (request.COOKIES.get(cookie_name), request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
+    language = _from_visitor.get(key)
+    if language is None:
+        if len(_from_visitor) >= KEPT_ANSWERS:
+            _from_visitor.clear()
+        language = _from_visitor[key] = translation.get_language_from_request(request)
+    return language
+
+
+def activate(language: str) -> str:
+    """Django's `translation.activate(language)`, then the code Django says is active (what
+    LocaleMiddleware puts in `request.LANGUAGE_CODE`), kept by language."""
+    translation.activate(language)
+    code = _activated.get(language)
+    if code is None:
+        code = _activated[language] = get_language()
+    return code
+
+
+def response_language() -> str | None:
+    """The code Django says is active as a response leaves (its Content-Language): the page's
+    language, or any a view activated. Code that builds a page asks `active_language()`."""
+    return get_language()
+
+
+@receiver(setting_changed)
+def _forget_request_languages(*, setting, **kwargs):
+    if setting in {
+        "LANGUAGES",
+        "LANGUAGE_CODE",
+        "LANGUAGE_COOKIE_NAME",
+        "LOCALE_PATHS",
+        "USE_I18N",
+    }:
+        _from_path.clear()
+        _from_visitor.clear()
+        _activated.clear()

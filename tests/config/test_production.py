@@ -49,7 +49,9 @@ PRODUCTION = {
 def test_check_deploy_is_clean_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+    # The one silenced is django-axes' own check of MIDDLEWARE (axes.W002), which wants its class
+    # by name: config.checks checks for the site's subclass instead (config.W001).
+    assert result.stdout.strip() == "System check identified no issues (1 silenced)."
 
 
 @pytest.mark.parametrize(

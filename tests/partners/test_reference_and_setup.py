@@ -52,7 +52,8 @@ def test_reference_sync_is_idempotent_and_keeps_staff_edits(reference_countries)
 def test_french_is_the_default_language_and_english_a_peer():
     assert settings.LANGUAGE_CODE == "fr"
     assert [code for code, _ in settings.LANGUAGES] == ["fr", "en"]
-    assert "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE
+    # Django's LocaleMiddleware, its answers kept (config/middleware.py).
+    assert "config.middleware.LocaleMiddleware" in settings.MIDDLEWARE
 
 
 def test_no_migration_is_pending():

@@ -1,0 +1,132 @@
+"""The site's versions of library middleware: per request, only the work the request needs.
+
+Every request goes through the whole chain (settings.MIDDLEWARE), so what a middleware does on
+each one is the floor of every page (bench/bare_request.py, bench/README.md). These classes do
+what the library's do, with the same answers, and leave out what a public anonymous request
+never needs:
+
+- `ReadsSettingsOnce`: a middleware reads its settings when it is built (once a process), not
+  on every request; tests that change a setting (override_settings, pytest-django's `settings`,
+  which send `setting_changed`) make it read them again.
+- `LocaleMiddleware`: Django's, its answers kept (partners/publishing/language.py).
+- `HistoryRequestMiddleware`: django-simple-history's, only for a request that can be signed in.
+- `AxesMiddleware`: django-axes', without its check for async mode on every request.
+
+CORS and the API's conditional GET run on /api/ paths only (config/api/middleware.py).
+"""
+
+from axes.helpers import get_lockout_response
+from axes.middleware import AxesMiddleware as LibraryAxesMiddleware
+from django.conf import settings
+from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.core.signals import setting_changed
+from django.middleware import locale
+from django.utils.cache import patch_vary_headers
+from simple_history.middleware import HistoryRequestMiddleware as history_middleware
+
+from partners.publishing import language
+
+
+class ReadsSettingsOnce:
+    """A middleware whose `read_settings()` sets what it reads of the settings as attributes;
+    its `__init__` calls `watch_settings()`. `setting_changed` holds the middleware weakly."""
+
+    def read_settings(self) -> None:
+        raise NotImplementedError
+
+    def watch_settings(self) -> None:
+        self.read_settings()
+        setting_changed.connect(self._setting_changed)
+
+    def _setting_changed(self, **kwargs) -> None:
+        self.read_settings()
+
+
+class LocaleMiddleware(ReadsSettingsOnce, locale.LocaleMiddleware):
+    """Django's LocaleMiddleware, with the same answers, kept rather than found again.
+
+    Django's finds the language from the path's prefix three times a request (twice on the way
+    in, once on the way out), then from the cookie and Accept-Language, and asks which language
+    is active twice, through settings read each time. Each of those answers hangs only on the
+    path's prefix, the cookie and the header: `partners.publishing.language` keeps them (the one
+    place that resolves the page's language). A 404 goes to Django's own `process_response`,
+    which may redirect to the address with the visitor's prefix.
+    """
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.watch_settings()
+
+    def read_settings(self) -> None:
+        self.root_urlconf = settings.ROOT_URLCONF
+        self.default_language = settings.LANGUAGE_CODE
+        self.cookie_name = settings.LANGUAGE_COOKIE_NAME
+
+    def process_request(self, request):
+        urlconf = getattr(request, "urlconf", self.root_urlconf)
+        i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
+        language_from_path = language.language_from_path(request.path_info)
+        if i18n_patterns_used and language_from_path is not None:
+            code = language_from_path
+        else:
+            code = language.visitor_language(request, self.cookie_name)
+        if not language_from_path and i18n_patterns_used and not prefixed_default_language:
+            code = self.default_language
+        request.LANGUAGE_CODE = language.activate(code)
+
+    def process_response(self, request, response):
+        if response.status_code == 404:
+            return super().process_response(request, response)
+        urlconf = getattr(request, "urlconf", self.root_urlconf)
+        i18n_patterns_used, _prefixed = is_language_prefix_patterns_used(urlconf)
+        if not (i18n_patterns_used and language.language_from_path(request.path_info)):
+            patch_vary_headers(response, ("Accept-Language",))
+        response.headers.setdefault("Content-Language", language.response_language())
+        return response
+
+
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+
+class HistoryRequestMiddleware:
+    """django-simple-history's middleware, for the requests that can be signed in.
+
+    simple_history's makes the request known to the history (`HistoricalRecords.context`), so
+    that a change saved during it records who made it: the request's user, if signed in, else
+    nobody. A request without a session cannot be signed in, and becomes so only by signing in,
+    which is a POST (the admin's login form): a GET without a session (a public page's visitor)
+    skips it, and its changes, if any, record nobody, as they did. Any other request goes
+    through simple_history's own middleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.with_history = history_middleware(get_response)
+
+    def __call__(self, request):
+        if request.session.session_key is None and request.method in SAFE_METHODS:
+            return self.get_response(request)
+        return self.with_history(request)
+
+
+class AxesMiddleware(ReadsSettingsOnce, LibraryAxesMiddleware):
+    """django-axes' middleware, sync only: the site is served by WSGI (config/wsgi.py), and
+    django-axes' asks on every request whether it runs in async mode (a dozen calls of
+    `inspect`). Under ASGI Django would run it in a thread, as it does any sync middleware.
+    It still turns a locked-out login into the lockout page (AXES_LOCKOUT_CALLABLE)."""
+
+    async_capable = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.watch_settings()
+
+    def read_settings(self) -> None:
+        self.enabled = settings.AXES_ENABLED
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.enabled and getattr(request, "axes_locked_out", None):
+            credentials = getattr(request, "axes_credentials", None)
+            response = get_lockout_response(request, response, credentials)
+        return response

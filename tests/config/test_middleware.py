@@ -1,0 +1,190 @@
+"""The site's middleware does per request only what the request needs, with the same answers
+(config/middleware.py, config/api/middleware.py, bench/bare_request.py)."""
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.checks import Warning as CheckWarning
+from django.http import HttpResponse, HttpResponseNotFound
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.test import RequestFactory, override_settings
+from django.urls import reverse
+from django.utils import translation
+from simple_history.models import HistoricalRecords
+
+from config.checks import axes_middleware_check
+from config.middleware import AxesMiddleware, HistoryRequestMiddleware, LocaleMiddleware
+from partners.publishing.models import PublicationStatus
+from tests import factories
+from tests.guards.test_admin_pages import agreement_form
+
+pytestmark = pytest.mark.django_db
+
+PATHS = [
+    "/fr/",
+    "/en/partners/",
+    "/fr/partenaires/cn/",
+    "/en",
+    "/de/partners/",
+    "/en-us/partners/",
+    "/partenaires/",
+    "/robots.txt",
+    "/api/v1/",
+    "/fr\n",
+    "/",
+]
+VISITORS = [
+    ({}, ""),
+    ({}, "en-CA,en;q=0.9,fr;q=0.5"),
+    ({}, "de, *"),
+    ({}, "fr-CA"),
+    ({"django_language": "en"}, "fr"),
+    ({"django_language": "de"}, "en-GB"),
+    ({"django_language": "en-us"}, ""),
+]
+
+
+def locale_answer(middleware_class, path, cookies, accept, status):
+    request = RequestFactory().get(path, HTTP_ACCEPT_LANGUAGE=accept)
+    request.COOKIES.update(cookies)
+
+    def view(request):
+        return HttpResponse("page") if status == 200 else HttpResponseNotFound("none")
+
+    try:
+        response = middleware_class(view)(request)
+    finally:
+        translation.deactivate()
+    return (
+        request.LANGUAGE_CODE,
+        response.status_code,
+        response.get("Location"),
+        response.get("Vary"),
+        response.get("Content-Language"),
+    )
+
+
+@pytest.mark.parametrize("status", [200, 404])
+@pytest.mark.parametrize("path", PATHS)
+def test_the_kept_locale_answers_are_djangos(path, status):
+    for cookies, accept in VISITORS:
+        theirs = locale_answer(DjangoLocaleMiddleware, path, cookies, accept, status)
+        first = locale_answer(LocaleMiddleware, path, cookies, accept, status)
+        kept = locale_answer(LocaleMiddleware, path, cookies, accept, status)
+        assert first == kept == theirs, (cookies, accept)
+
+
+def test_an_unprefixed_page_goes_to_the_visitors_language(client):
+    response = client.get("/partenaires/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == "/en/partners/"
+    assert client.get("/en/partners/")["Content-Language"] == "en"
+    assert client.get("/fr/partenaires/")["Content-Language"] == "fr"
+
+
+def test_a_setting_changed_by_a_test_is_read_again(client, settings):
+    assert client.get("/robots.txt").status_code == HTTPStatus.OK
+    settings.REQUEST_MAX_BYTES = 1000
+    response = client.post("/i18n/setlang/", {"padding": "x" * 5000})
+    assert response.status_code == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+
+
+def history_request(method: str, *, signed_in_session: bool):
+    """What simple_history sees as the request while the view runs, and after it."""
+    request = getattr(RequestFactory(), method)("/fr/")
+    session = SessionStore()
+    if signed_in_session:
+        session.create()
+    request.session = SessionStore(session.session_key)
+    seen = []
+
+    def view(request):
+        seen.append(getattr(HistoricalRecords.context, "request", None))
+        return HttpResponse("page")
+
+    HistoryRequestMiddleware(view)(request)
+    return request, seen[0], getattr(HistoricalRecords.context, "request", None)
+
+
+def test_a_visitor_without_a_session_skips_the_history():
+    _request, during, after = history_request("get", signed_in_session=False)
+    assert (during, after) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("method", "signed_in_session"), [("get", True), ("post", False), ("post", True)]
+)
+def test_a_request_that_can_be_signed_in_is_known_to_the_history(method, signed_in_session):
+    request, during, after = history_request(method, signed_in_session=signed_in_session)
+    assert during is request
+    assert after is None
+
+
+def test_a_change_saved_after_logging_in_records_who_made_it(client):
+    editor = factories.UserFactory(username="redactrice", password="right-password-2026")
+    editor.groups.add(Group.objects.get(name="Editor"))
+    login = client.post(
+        reverse("admin:login"),
+        {"username": "redactrice", "password": "right-password-2026", "next": "/admin/"},
+    )
+    assert login.status_code == HTTPStatus.FOUND
+    agreement = factories.AgreementFactory(
+        title_en="First", publication_status=PublicationStatus.DRAFT
+    )
+    url = reverse("admin:agreements_agreement_change", args=[agreement.pk])
+    assert client.post(url, agreement_form(agreement, title_en="Revised")).status_code == 302
+    latest = agreement.history.first()
+    assert (latest.history_user, latest.history_type, latest.title_en) == (editor, "~", "Revised")
+
+
+def test_the_api_alone_gets_cors_and_etags(client):
+    api = client.get("/api/v1/", HTTP_ORIGIN="https://data.example.org")
+    assert api.status_code == HTTPStatus.OK
+    assert api["Access-Control-Allow-Origin"] == "*"
+    assert api["Access-Control-Expose-Headers"] == "ETag, Last-Modified, Link"
+    assert "origin" in api["Vary"]
+    assert re.fullmatch(r'"[0-9a-f]{32}"', api["ETag"])
+    assert client.get("/api/v1/", HTTP_IF_NONE_MATCH=api["ETag"]).status_code == 304
+
+    page = client.get("/fr/", HTTP_ORIGIN="https://data.example.org")
+    assert page.status_code == HTTPStatus.OK
+    assert [name for name in page.headers if name.lower().startswith("access-control")] == []
+    assert "origin" not in page.get("Vary", "").lower()
+    assert "ETag" not in page
+    preflight = client.options(
+        "/robots.txt",
+        headers={"origin": "https://data.example.org", "access-control-request-method": "GET"},
+    )
+    assert "Access-Control-Allow-Methods" not in preflight
+
+
+def test_the_request_id_is_echoed_or_made(client):
+    assert client.get("/fr/", HTTP_X_REQUEST_ID="nginx-5f2b9c.41")["X-Request-ID"] == (
+        "nginx-5f2b9c.41"
+    )
+    assert re.fullmatch(r"[0-9a-f]{32}", client.get("/fr/")["X-Request-ID"])
+
+
+def test_axes_middleware_is_sync_only_and_turns_a_lockout_into_its_page(settings):
+    assert (AxesMiddleware.sync_capable, AxesMiddleware.async_capable) == (True, False)
+    request = RequestFactory().post(reverse("admin:login"))
+    request.axes_locked_out = True
+    request.axes_credentials = {"username": "x"}
+    original = HttpResponse("login page")
+    settings.AXES_LOCKOUT_CALLABLE = None
+    settings.AXES_HTTP_RESPONSE_CODE = 429
+    assert AxesMiddleware(lambda request: original)(request).status_code == 429
+    settings.AXES_ENABLED = False
+    assert AxesMiddleware(lambda request: original)(request) is original
+
+
+def test_the_axes_check_accepts_the_sites_subclass(settings):
+    assert axes_middleware_check(None) == []
+    without = [path for path in settings.MIDDLEWARE if path != "config.middleware.AxesMiddleware"]
+    with override_settings(MIDDLEWARE=without):
+        (warning,) = axes_middleware_check(None)
+    assert isinstance(warning, CheckWarning)
+    assert warning.id == "config.W001"
