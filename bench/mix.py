@@ -7,7 +7,10 @@ One run, on this machine, with the production settings under gunicorn (bench/loa
 database and data), the anonymous page cache on a Redis server of its own (started on a free
 port with the documented memory policy: `maxmemory` and `allkeys-lru`), and:
 
-1. The one-query reference view (`/bench/reference/`) alone, with wrk, for --seconds.
+1. The one-query reference view (`/bench/reference/`) alone, with wrk, for --seconds, driven by
+   the mix's own wrk script (an address from a list, each answer's `X-Page-Cache` read), so that
+   the client's work, on the same cores, weighs on the reference as on the mix; and once more
+   with wrk's plain script, as the figures before 2026-12-02 19:30 were measured.
 2. A warm-up that asks for every address of the mix once, the most visited first, with
    --connections clients (at most --warm seconds): the cache of a site that has served this
    traffic for longer than PAGE_CACHE_SECONDS, where every address of the mix has been asked for
@@ -415,16 +418,25 @@ def main():
         paths_file.write_text("\n".join(mix["sequence"]) + "\n")
         mix_script = Path(workdir) / "mix.lua"
         mix_script.write_text(MIX_SCRIPT.replace("__PATHS__", str(paths_file)))
+        # The reference is driven by the same client script (an address from a list, each
+        # answer's headers read), so that wrk's own work, on the same cores, weighs on both.
+        reference_paths = Path(workdir) / "reference.txt"
+        reference_paths.write_text("/bench/reference/\n")
         reference_script = Path(workdir) / "reference.lua"
-        reference_script.write_text(load.WRK_SCRIPT)
+        reference_script.write_text(MIX_SCRIPT.replace("__PATHS__", str(reference_paths)))
+        plain_script = Path(workdir) / "plain.lua"
+        plain_script.write_text(load.WRK_SCRIPT)
 
         access_log = Path(workdir) / "access.log"
         server = load.serve(env, args.workers, access_log)
         try:
             # Warm the workers (templates, connection pool), then the reference alone.
-            wrk(load.BASE + "/bench/reference/", 2, 2, reference_script)
+            wrk(load.BASE + "/bench/reference/", 2, 2, plain_script)
             reference = wrk(
                 load.BASE + "/bench/reference/", args.seconds, args.connections, reference_script
+            )
+            plain = wrk(
+                load.BASE + "/bench/reference/", args.seconds, args.connections, plain_script
             )
             subprocess.run(["redis-cli", "-p", str(redis_port), "flushall"], capture_output=True)
             warm = warm_up(mix["popular"], args.connections, args.warm)
@@ -477,7 +489,11 @@ def main():
         "| run | req/s | ratio to reference | p50 ms | p95 ms | p99 ms | errors |",
         "|---|---:|---:|---:|---:|---:|---:|",
     ]
-    for label, row in (("reference (one query)", reference), ("mix, staff at work", data)):
+    for label, row in (
+        ("reference (one query)", reference),
+        ("reference, wrk without the mix's script (as before 2026-12-02 19:30)", plain),
+        ("mix, staff at work", data),
+    ):
         lines.append(
             f"| {label} | {row['rps']:.0f} | {row['rps'] / reference['rps']:.2f} | "
             f"{row['p50_us'] / 1000:.1f} | {row['p95_us'] / 1000:.1f} | "
