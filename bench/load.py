@@ -354,6 +354,7 @@ def main():
         metavar="SECONDS",
         help="instead of one page at a time: every page in turn from --connections clients",
     )
+    parser.add_argument("--page", help="only this page (its label or a path) and the reference")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is missing: apt-get install wrk")
@@ -364,6 +365,8 @@ def main():
     if args.cached:
         subprocess.run(["redis-cli", "-n", "3", "FLUSHDB"], check=False, capture_output=True)
     targets = pages(env)
+    if args.page:
+        targets = [targets[0], *chosen_pages(targets[1:], args.page)]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
     server = serve(env, args.workers)
