@@ -73,7 +73,8 @@ def partner_list():
 
 
 def partner_dossier(partner: Partner) -> dict:
-    """What the dossier shows of the records that name the partner (its lists, counts and trade),
+    """What the dossier shows of the records that name the partner (its lists and counts; its
+    trade is `dossier_trade()`, kept with its section),
     kept by the versions its page holds (partners/publishing/results.py): the partner's share of
     the agreements and missions, the partners', the sectors' and the trade topics'. An edit of
     one of its agreements moves its version; one of another partner's leaves it found."""
@@ -122,8 +123,6 @@ def _dossier(partner: Partner) -> dict:
         .annotate(listed_of=Window(Count("pk")))
         .order_by("-start_date")[:DOSSIER_LIMIT]
     )
-    trade = yearly_trade([partner.pk])
-    products_year, products = main_products(partner, yearly=trade)
     return {
         "children": list(
             partner.children.published()
@@ -139,6 +138,16 @@ def _dossier(partner: Partner) -> dict:
         "agreement_count": sum(items[0].status_count for items in groups.values()),
         "missions": missions,
         "mission_count": missions[0].listed_of if missions else 0,
+    }
+
+
+def dossier_trade(partner: Partner) -> dict:
+    """What the dossier's trade section shows: the partner's years, its latest shares and rank,
+    its main products. Read only when the section is written (partners/publishing/fragments.py
+    `section()`, kept by the partners' and the trade's versions)."""
+    trade = yearly_trade([partner.pk])
+    products_year, products = main_products(partner, yearly=trade)
+    return {
         "trade": trade,
         "trade_latest": trade[-1] if trade else None,
         "trade_estimates": has_estimates(

@@ -3,14 +3,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
+from partners.publishing import fragments
 from partners.publishing.language import localized, localized_choice
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
 from partners.trade.charts import yearly_bars
-from partners.trade.models import TradeFlow
+from partners.trade.models import TradeFigure, TradeFlow
 
 from .filters import PartnerFilter
 from .models import Partner, WorldRegion
-from .selectors import export_table, partner_dossier, partner_list
+from .selectors import dossier_trade, export_table, partner_dossier, partner_list
 from .templatetags.public import money
 
 
@@ -66,13 +67,26 @@ class PartnerDetailView(PublicDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        dossier = partner_dossier(self.object)
-        context.update(dossier)
-        if dossier["trade"]:
+        context.update(partner_dossier(self.object))
+        # The trade section shows the partner and its figures only: kept by their versions, an
+        # edit of one of its agreements leaves it found (its queries and chart not run).
+        context["trade_section"] = fragments.section(
+            f"partner-trade:{self.object.pk}",
+            (Partner, TradeFigure),
+            "partners/includes/dossier_trade.html",
+            self.trade_context,
+            kept=self.object.is_published,
+        )
+        return context
+
+    def trade_context(self) -> dict:
+        partner = self.object
+        context = {"partner": partner, **dossier_trade(partner)}
+        if context["trade"]:
             context["trade_chart"] = yearly_bars(
-                dossier["trade"],
+                context["trade"],
                 title=_("Trade in goods with %(partner)s, by year")
-                % {"partner": self.object.name_in_sentence},
+                % {"partner": partner.name_in_sentence},
                 series=[
                     ("exports", TradeFlow.EXPORT.label.capitalize(), "bar-exports"),
                     ("imports", TradeFlow.IMPORT.label.capitalize(), "bar-imports"),

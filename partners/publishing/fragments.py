@@ -16,6 +16,13 @@ A card's template sees only its record (and the values passed with it, part of t
 the page's context, the request or a query of its own (a field the list did not load would be
 read by a query on every page, and tests/guards counts them).
 
+Sections. A part of a page that shows records of a few topics only (the dossier's trade: the
+partner and its figures) is written from its own template and kept like the choices, per
+language and version of those topics (`section()`): an edit of anything else the page shows
+(one of the partner's agreements) leaves it found, and what it is built from (its queries, its
+chart) is read only when it is written. Never inside a preview (a pending version applied in a
+savepoint that is rolled back): it may show what the public does not see yet.
+
 Choices. A filter's options (every published partner, the sectors, the ministries) are read
 from records that change rarely: `versioned()` keeps them per language and per version of the
 records of the models they show. The versions are the site's business (config/cache.py keeps
@@ -38,6 +45,7 @@ from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import mark_safe
 
 from partners.publishing.language import active_language
+from partners.publishing.versions import in_rolled_back
 
 # A card outlives few deployments: what changes it without changing its key (a translation in
 # the catalog, the code of a label) is caught up within a day.
@@ -117,6 +125,22 @@ def versioned(name: str, models, build):
         found = build()
         cache.set(key, found, FRAGMENT_SECONDS)
     return found
+
+
+def section(name: str, models, template_name: str, context, *, kept: bool = True):
+    """The HTML of `template_name` rendered with `context()` (called only when it is written: it
+    may query), kept by `versioned()` under `name` (what it is about, say a partner's key) and
+    its template's source; written each time when not `kept` (a record the public does not see)
+    or inside a preview. The template sees only that context: no request, no context
+    processor."""
+    template, digest = _template(template_name)
+
+    def build():
+        return template.render(Context(context()))
+
+    if not kept or in_rolled_back():
+        return mark_safe(build())
+    return mark_safe(versioned(f"section:{name}:{digest}", models, build))
 
 
 def card_key(template_name: str, digest: str, record: Model, extra: dict) -> str:
