@@ -58,9 +58,10 @@ as if there were no cache and a version that could not be moved is moved again a
 request that finds the cache back.
 
 Fragments. What pages are built from is kept too (partners/publishing/fragments.py): the
-filters' choices by the site's version and their topics' (`fragment_versions`, registered with
-the core at start, as the core never imports this module), so that a page gone cold after an
-edit reads every partner only if a partner changed; a list's cards need no version, their keys
+filters' choices and a page's sections (the dossier's trade) by the site's version and their
+topics' (`fragment_versions`, registered with the core at start, as the core never imports this
+module), so that a page gone cold after an edit reads every partner only if a partner changed
+and a dossier whose agreement changed keeps its trade section; a list's cards need no version, their keys
 are what they show. The selectors' results of the composite pages (the dossier's lists and
 counts, the home page's, the trade explorer's series: partners/publishing/results.py) are kept
 by the versions their page holds (`page_versions`, registered the same way): a page that expired
