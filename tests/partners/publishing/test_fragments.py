@@ -253,3 +253,21 @@ def test_a_partner_with_its_first_trade_figures_is_offered_by_the_explorer(clien
     second, _queries = queries_of(client, "trade:explorer", "?partner=cn&partner=mx")
     assert '<option value="cn" selected>Chine</option>' in second.text
     assert '<option value="mx" selected>Mexique</option>' in second.text
+
+
+def test_the_dossiers_agreements_are_cards_written_once_and_edited_at_once(client):
+    china = factories.PartnerFactory(name_fr="Chine", slug="cn")
+    agreement = factories.AgreementFactory(parties=[china], title_fr="Entente sur l'eau")
+    factories.AgreementFactory(parties=[china], status="in_force")
+    item = "partners/includes/dossier_agreement.html"
+    with translation.override("fr"):
+        path = china.get_absolute_url()
+    first, second = client.get(path), client.get(path)
+    assert (cards_written(first, item), cards_written(second, item)) == (2, 0)
+    assert second.content == first.content
+    assert 'Entente sur l&#x27;eau</a> <span class="meta">' in second.text
+    agreement.title_fr = "Entente sur les forêts"
+    agreement.save()
+    third = client.get(path)
+    assert cards_written(third, item) == 1
+    assert "Entente sur les forêts</a>" in third.text and "Entente sur l&#x27;eau" not in third.text
