@@ -63,9 +63,10 @@ topics' (`fragment_versions`, registered with the core at start, as the core nev
 module), so that a page gone cold after an edit reads every partner only if a partner changed
 and a dossier whose agreement changed keeps its trade section; a list's cards need no version, their keys
 are what they show. The selectors' results of the composite pages (the dossier's lists and
-counts, the home page's, the trade explorer's series: partners/publishing/results.py) are kept
-by the versions their page holds (`page_versions`, registered the same way): a page that expired
-or went cold by an edit of something else it shows reads them back instead of querying.
+counts, the home page's, the trade explorer's series, the search's ranking and hits shown, the
+feeds' entries: partners/publishing/results.py) are kept by the versions their page holds
+(`page_versions`, registered the same way): a page that expired or went cold by an edit of
+something else it shows reads them back instead of querying.
 
 Staff (any authenticated user), other methods than GET and HEAD, the admin and static files are
 served as usual; only responses with status 200, no cookie and no `private` are stored.

@@ -4,11 +4,19 @@ Each record type says which fields it is found by (`search_fields`, title first)
 itself is the publication core's (partners/publishing/search.py).
 PostgreSQL ranks by the stored documents (title weighted above the rest); SQLite puts a title
 match first.
+
+What a search finds is kept in the cache by the versions the search page holds (the site's, the
+agreements', missions', partners' and sectors' topics: partners/publishing/results.py) in two
+results: the ranking of a query's words (which records, in order: small) and, for each page of
+it, the hits shown with their excerpts. A page missed for another reason than an edit (expired,
+evicted, another visitor's stray parameter) is built from them without a query; an edit of a
+record moves a topic's version, and the next search ranks again.
 """
 
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.paginator import Page
 from django.db import connection
 from django.db.models import Case, CharField, F, FloatField, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Lower
@@ -18,6 +26,7 @@ from agreements.models import Agreement
 from missions.models import Mission
 from partners.models import Partner
 from partners.publishing.language import active_language
+from partners.publishing.results import cached_results
 from partners.publishing.search import (
     CONFIGS,
     MAX_QUERY,
@@ -35,6 +44,7 @@ from partners.publishing.search import (
 from partners.publishing.views import ForgivingPaginator
 
 PER_KIND = 100
+PER_PAGE = 20
 
 # (model, kind): every record type the search box finds; its fields come from the model.
 SEARCHED = [
@@ -57,14 +67,27 @@ def _postgres(model, kind, title, fields, words, language):
     # sorted, thousands for a common word, and the excerpts come afterwards, for the page shown
     # (add_excerpts()).
     queryset = (
-        model.objects.published()
-        .only("slug", *(f"{title}_{code}" for code in CONFIGS))
+        _shown_records(model, title)
         .alias(search_document=Document(language))
         .filter(search_document=query)
         .annotate(rank=SearchRank(Document(language), query))
         .order_by("-rank", "pk")[:PER_KIND]
     )
-    return [Hit(r, kind, float(r.rank), "") for r in queryset]
+    return [_hit(r, kind, float(r.rank), fields, language) for r in queryset]
+
+
+def _shown_records(model, title: str):
+    """The published records of a kind, with what a hit shows of them: on PostgreSQL their link
+    and title; on SQLite every field (the plain excerpt is cut from their text)."""
+    records = model.objects.published()
+    if connection.vendor != "postgresql":
+        return records
+    return records.only("slug", *(f"{title}_{code}" for code in CONFIGS))
+
+
+def _hit(record, kind: str, rank: float, fields: list[str], language: str) -> Hit:
+    body = "" if connection.vendor == "postgresql" else _body(record, fields, language)
+    return Hit(record, kind, rank, body)
 
 
 def _body(record, fields: list[str], language: str) -> str:
@@ -115,7 +138,7 @@ def _sqlite(model, kind, title, fields, words, language):
     title_text = Lower(
         Unaccent(Coalesce(F(f"{title}_{language}"), Value(""), output_field=TextField()))
     )
-    queryset = model.objects.published().annotate(
+    queryset = _shown_records(model, title).annotate(
         haystack=haystack(fields, language), title_text=title_text
     )
     for term in terms:
@@ -126,7 +149,7 @@ def _sqlite(model, kind, title, fields, words, language):
     queryset = queryset.annotate(
         rank=Case(When(title_all, then=Value(2.0)), default=Value(1.0), output_field=FloatField())
     ).order_by("-rank", "pk")[:PER_KIND]
-    return [Hit(r, kind, float(r.rank), _body(r, fields, language)) for r in queryset]
+    return [_hit(r, kind, float(r.rank), fields, language) for r in queryset]
 
 
 def search(words: str, language: str) -> list[Hit]:
@@ -140,6 +163,24 @@ def search(words: str, language: str) -> list[Hit]:
     return sorted(hits, key=lambda hit: -hit.rank)
 
 
+def shown_hits(ranked: list[tuple[str, int, float]], language: str) -> list[Hit]:
+    """The hits of these (kind, pk, rank), in their order, their records read as search() reads
+    them (a query a kind among them), without their excerpts."""
+    records = {}
+    for model, kind, title, _fields in SEARCHED:
+        ids = [pk for hit_kind, pk, _rank in ranked if hit_kind == kind]
+        if ids:
+            records.update(
+                ((kind, r.pk), r) for r in _shown_records(model, title).filter(pk__in=ids)
+            )
+    fields = {kind: fields for _model, kind, _title, fields in SEARCHED}
+    return [
+        _hit(records[(kind, pk)], kind, rank, fields[kind], language)
+        for kind, pk, rank in ranked
+        if (kind, pk) in records
+    ]
+
+
 # The record each kind of hit is, as the page cache names records.
 LABELS = {kind: model._meta.label_lower for model, kind, _title, _fields in SEARCHED}
 
@@ -151,16 +192,46 @@ class SearchView(TemplateView):
     def cache_parameters(cls) -> set[str]:
         return {"q", "page"}  # what the page reads; the page cache keys on these (config/cache.py)
 
-    def results(self):
-        """Every hit, ranked, and the page of them shown. Ranked once a request: the page cache
-        reads them first (content_fingerprint()), and a page it must build uses them."""
+    def results(self) -> tuple[list[tuple[str, int, float]], Page]:
+        """The ranking, as (kind, pk, rank) of every hit in order, and the page of it shown.
+        Ranked once a request (the page cache reads it first, content_fingerprint(), and a page
+        it must build uses it) and kept by the search page's versions, per language and words."""
         found = getattr(self.request, "_search_results", None)
         if found is None:
-            hits = search(self.request.GET.get("q", ""), active_language())
-            paginator = ForgivingPaginator(hits, 20)
+            words = clean_words(self.request.GET.get("q", ""))
+            computed = {}  # the hits ranked by this request, records read: for its page
+
+            def rank():
+                hits = search(words, active_language())
+                computed.update(((hit.kind, hit.record.pk), hit) for hit in hits)
+                return [(hit.kind, hit.record.pk, hit.rank) for hit in hits]
+
+            ranked = cached_results("search", (words,), rank, page="search") if words else []
+            paginator = ForgivingPaginator(ranked, PER_PAGE)
             page = paginator.page(paginator.validate_number(self.request.GET.get("page") or 1))
-            found = self.request._search_results = (hits, page)
-        return found
+            found = self.request._search_results = (ranked, page, computed)
+        return found[:2]
+
+    def page_of_hits(self) -> Page:
+        """The page shown, of hits with their excerpts: kept by the search page's versions, per
+        language, words and the records on it (those of the ranking it was read from)."""
+        self.results()
+        _ranked, page, computed = self.request._search_results
+        words = clean_words(self.request.GET.get("q", ""))
+        shown = tuple(page.object_list)
+        language = active_language()
+
+        def compute():
+            if all((kind, pk) in computed for kind, pk, _rank in shown):
+                hits = [computed[(kind, pk)] for kind, pk, _rank in shown]
+            else:  # the ranking was read back: only this page's records are read
+                hits = shown_hits(list(shown), language)
+            return add_excerpts(hits, words, language)
+
+        if not shown:
+            return Page([], page.number, page.paginator)
+        hits = cached_results("search-page", (words, shown), compute, page="search")
+        return Page(hits, page.number, page.paginator)
 
     def content_fingerprint(self) -> tuple[str, list[tuple[str, int]]]:
         """What the page shows of the records, for the page cache (config/cache.py): how many
@@ -168,19 +239,17 @@ class SearchView(TemplateView):
         titles are the hits' own: an edit to any other record that leaves the ranking as it was
         leaves the page as it was."""
         hits, page = self.results()
-        shown = [(LABELS[hit.kind], hit.record.pk) for hit in page.object_list]
+        shown = [(LABELS[kind], pk) for kind, pk, _rank in page.object_list]
         return f"{len(hits)}|{page.number}|{shown}", shown
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         raw = self.request.GET.get("q", "")
-        language = active_language()
-        hits, page = self.results()
-        add_excerpts(list(page.object_list), clean_words(raw), language)
+        hits, _page = self.results()
         context.update(
             q=clean_words(raw),
             too_long=len(" ".join(raw.split())) > MAX_QUERY,
-            page_obj=page,
+            page_obj=self.page_of_hits(),
             result_count=len(hits),
         )
         return context

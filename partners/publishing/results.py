@@ -2,9 +2,10 @@
 
 A page that went cold (its entry expired or was evicted, an edit of something it shows, a new
 address) is built again from its selectors' queries, and on the composite pages compiling those
-queries costs more than running them (the dossier's windows and subqueries). What the queries
-give (plain data, and model instances as the queries loaded them: their fields, annotations and
-prefetched rows, which pickle whole) is kept in the cache under a key made of:
+queries costs more than running them (the dossier's windows and subqueries; the search page
+keeps its ranking and hits the same way, a feed its entries: config/search.py, feeds.py). What
+the queries give (plain data, and model instances as the queries loaded them: their fields,
+annotations and prefetched rows, which pickle whole) is kept in the cache under a key made of:
 
 - a name for the result and what it was computed from (`parts`: a partner's id, the explorer's
   chosen partners and years), digested;
