@@ -144,7 +144,7 @@ def agreement(committed):
 @pytest.fixture
 def mission(committed, agreement):
     with committed():
-        mission = agreement.missions_signed.get(slug="mission-pekin")
+        mission = agreement.missions_signed.get(slug_fr="mission-pekin")
         mission.context_fr = "Un contexte d'échanges."
         mission.save()
         factories.MissionPlaceFactory(
@@ -276,7 +276,7 @@ def test_the_mission_of_its_signature_renamed_or_withdrawn_shows_at_once(
     client, kept, committed, agreement
 ):
     both(client, agreement)
-    mission = agreement.missions_signed.get(slug="mission-pekin")
+    mission = agreement.missions_signed.get(slug_fr="mission-pekin")
     with committed():
         mission.title_fr, mission.title_en = "Mission à Shanghai", "Shanghai mission"
         mission.save()
