@@ -61,12 +61,14 @@ Fragments. What pages are built from is kept too (partners/publishing/fragments.
 filters' choices and a page's sections (the dossier's trade) by the site's version and their
 topics' (`fragment_versions`, registered with the core at start, as the core never imports this
 module), so that a page gone cold after an edit reads every partner only if a partner changed
-and a dossier whose agreement changed keeps its trade section; a list's cards need no version, their keys
-are what they show. The selectors' results of the composite pages (the dossier's lists and
+and a dossier whose agreement changed keeps its trade section; a list's cards need no version,
+their keys are what they show. The selectors' results of the composite pages (the dossier's lists and
 counts, the home page's, the trade explorer's series, the search's ranking and hits shown, the
 feeds' entries: partners/publishing/results.py) are kept by the versions their page holds
 (`page_versions`, registered the same way): a page that expired or went cold by an edit of
-something else it shows reads them back instead of querying.
+something else it shows reads them back instead of querying. So is the record of an agreement's
+or a mission's page, with its prefetched rows, by the versions its entry holds with its record's
+(`record_versions`, once a small query found the record's key).
 
 Staff (any authenticated user), other methods than GET and HEAD, the admin and static files are
 served as usual; only responses with status 200, no cookie and no `private` are stored.
@@ -503,16 +505,19 @@ def fragment_versions(models) -> str | None:
     return ".".join(str(found[key]) for key in sorted(found))
 
 
-def page_versions(view_name: str, kwargs: dict) -> str | None:
+def page_versions(view_name: str, kwargs: dict, record=None) -> str | None:
     """The versions an entry of the page `view_name` (with its URL's `kwargs`) holds, as one
     value: for partners.publishing.results.cached_results(), so that a selector's results are
     kept exactly as long as the page they are shown on. A page about one partner (the dossier)
-    holds its partner's versions of the agreements and missions instead of those topics'. None
-    for a detail page of one record (its version is known only once the record is found), for a
-    slug that is no published partner's and when the cache is unreachable: the results are
-    computed each time."""
+    holds its partner's versions of the agreements and missions instead of those topics'. A
+    detail page holds its `record`'s version (the record's key, found first) with its other
+    keys, as its entry does (`record_versions`). None for a detail page whose record is not
+    given, for a slug that is no published partner's and when the cache is unreachable: the
+    results are computed each time."""
     if view_name in DETAIL_PAGES:
-        return None
+        return None if record is None else record_versions(view_name, kwargs, record)
+    if record is not None:
+        return None  # a record of a page that is not a detail page: not known
     held, _watched = page_dependencies(view_name, kwargs)
     partner = page_partner(view_name, kwargs, QueryDict())
     own = _partner_keys(view_name, partner) if partner is not None else []
@@ -529,6 +534,18 @@ def page_versions(view_name: str, kwargs: dict) -> str | None:
             return None
         topics = {topic_key(topic) for topic in PARTNER_PAGES[view_name]}
         held = [key for key in held if key not in topics] + own
+    return ".".join(str(found[key]) for key in held)
+
+
+def record_versions(view_name: str, kwargs: dict, pk) -> str | None:
+    """The versions the entry of a detail page about the record `pk` holds (the site's, its
+    topics', every record's of its kind and its record's: what `_store` keeps), as one value,
+    read in one round trip; None when the cache is unreachable."""
+    held, _watched = page_dependencies(view_name, kwargs)
+    held.append(record_key(DETAIL_PAGES[view_name], pk))
+    found = versions(held)
+    if None in found.values():
+        return None
     return ".".join(str(found[key]) for key in held)
 
 

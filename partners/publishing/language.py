@@ -106,11 +106,24 @@ def find_by_slug(queryset, slug: str):
     language): `(record, its slug in the page's language)`. The page's language is read first,
     so a slug that names one record in French and another in English finds the page's record.
     Raises the queryset's DoesNotExist if neither does."""
+    record = _first_by_slug(queryset, slug)
+    return record, translated_value(record, "slug", active_language())[0]
+
+
+def key_by_slug(queryset, slug: str):
+    """The key (pk) of the record `find_by_slug(queryset, slug)` finds, read alone: one small
+    query (two for a slug in the other language), with none of the queryset's prefetches.
+    Raises the queryset's DoesNotExist if there is none."""
+    return _first_by_slug(queryset.prefetch_related(None).values_list("pk", flat=True), slug)
+
+
+def _first_by_slug(queryset, slug: str):
+    """The first row whose slug in the page's language, else in the other one, is `slug`."""
     current = active_language()
     for code in (current, other_language(current)):
-        record = queryset.filter(**{f"slug_{code}": slug}).first()
-        if record is not None:
-            return record, translated_value(record, "slug", current)[0]
+        found = queryset.filter(**{f"slug_{code}": slug}).first()
+        if found is not None:
+            return found
     raise queryset.model.DoesNotExist
 
 

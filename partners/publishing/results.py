@@ -12,7 +12,9 @@ annotations and prefetched rows, which pickle whole) is kept in the cache under 
 - the page's language (the lists sort by names in that language);
 - the versions of what the page that shows it shows: the versions the page cache holds for that
   page (config/cache.py: the site's, the page's topics', for a page about one partner that
-  partner's share of the agreements and missions). An edit moves those versions once it
+  partner's share of the agreements and missions, for a detail page its record's, given by its
+  key: views.PublicDetailMixin reads the key by the slug in a small query, then keeps the record
+  as its page shows it, prefetched rows and all). An edit moves those versions once it
   commits, so the result is computed again at once, under another key: nothing to invalidate,
   nothing left to an expiry. An edit elsewhere (another partner's agreement) leaves the result
   found.
@@ -41,9 +43,9 @@ from django.core.cache import cache
 from partners.publishing.language import active_language
 from partners.publishing.versions import in_rolled_back
 
-# Where the versions of what a page shows come from: `source(page, kwargs)` (a URL name and its
-# arguments) gives a value that changes whenever something the page shows changes, or None if it
-# cannot say.
+# Where the versions of what a page shows come from: `source(page, kwargs, record)` (a URL name,
+# its arguments and, for a detail page, its record's key) gives a value that changes whenever
+# something the page shows changes, or None if it cannot say.
 _version_source = None
 
 
@@ -57,14 +59,17 @@ def result_key(name: str, parts: tuple, version: str) -> str:
     return f"results:{name}:" + hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
 
 
-def cached_results(name: str, parts: tuple, compute, *, page: str, kwargs: dict | None = None):
+def cached_results(
+    name: str, parts: tuple, compute, *, page: str, kwargs: dict | None = None, record=None
+):
     """`compute()`, kept per language, per `parts` (what it was computed from; their repr() is
-    in the key) and per version of what `page` (a URL name, with its `kwargs`) shows; computed
-    each time when those versions are not known or the cache is off."""
+    in the key) and per version of what `page` (a URL name, with its `kwargs`; for a detail page
+    the key of its `record`, without which its versions are not known) shows; computed each time
+    when those versions are not known or the cache is off."""
     seconds = getattr(settings, "RESULT_CACHE_SECONDS", 0)
     if not seconds or _version_source is None or in_rolled_back():
         return compute()
-    version = _version_source(page, kwargs or {})
+    version = _version_source(page, kwargs or {}, record)
     if version is None:
         return compute()
     key = result_key(name, parts, version)

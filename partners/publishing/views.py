@@ -22,11 +22,14 @@ from partners.publishing.language import (
     MarkedText,
     find_by_slug,
     is_translated,
+    key_by_slug,
     labelled,
     name_language,
     slugs_of,
     text_in,
+    translated_value,
 )
+from partners.publishing.results import cached_results
 
 # A meta description is read in a search engine's results: about two lines.
 DESCRIPTION_WORDS = 30
@@ -301,20 +304,54 @@ class PublicDetailMixin:
     def get_object(self, queryset=None):
         if self._found is not None:
             return self._found
-        queryset = self.get_queryset() if queryset is None else queryset
         slug = self.kwargs.get(self.slug_url_kwarg)
         if self._found_pk is not None:
+            queryset = self.get_queryset() if queryset is None else queryset
             self._found = queryset.get(pk=self._found_pk)
-        elif slug is not None and is_translated(queryset.model, "slug"):
+        elif slug is not None and is_translated(self.model, "slug"):
             try:
-                self._found, self._canonical_slug = find_by_slug(queryset, slug)
-            except queryset.model.DoesNotExist:
+                if queryset is None and not self.is_preview():
+                    self._found = self.published_record(slug)
+                    self._canonical_slug = translated_value(self._found, "slug")[0]
+                else:
+                    queryset = self.get_queryset() if queryset is None else queryset
+                    self._found, self._canonical_slug = find_by_slug(queryset, slug)
+            except self.model.DoesNotExist:
                 raise Http404 from None
             # The same record's address in each language (config/context_processors.py).
             self.request.record_slugs = slugs_of(self._found)
         else:
             self._found = super().get_object(queryset)
         return self._found
+
+    def published_record(self, slug: str):
+        """The published record named by `slug` (as find_by_slug() finds it) loaded by the
+        view's queryset, with its prefetched rows: everything its page shows. Its key is read
+        first, in a small query of the published records; the record is then kept with the
+        selectors' results by the versions of what its page shows, its own among them
+        (results.py): a page gone cold reads it back instead of building and running the
+        prefetches' queries, and an edit of the record, of a row of it (an event, a place) or
+        of a record it shows (a party, the mission of its signature) is seen at once. Never in
+        a preview: get_object() reads what a preview shows as it always did."""
+        pk = key_by_slug(self.model._default_manager.published(), slug)
+
+        def load():
+            record = self.get_queryset().filter(pk=pk).first()
+            if record is None:  # unpublished since its key was read
+                raise self.model.DoesNotExist
+            return record
+
+        match = getattr(self.request, "resolver_match", None)
+        if match is None:
+            return load()
+        return cached_results(
+            f"detail:{self.model._meta.label_lower}",
+            (pk,),
+            load,
+            page=match.view_name,
+            kwargs=self.kwargs,
+            record=pk,
+        )
 
     def moved_to(self, record) -> str | None:
         """The record's address in the page's language, if the request named it by another."""

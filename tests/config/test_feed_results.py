@@ -204,7 +204,7 @@ def test_each_feed_keeps_its_own_entries_whatever_the_versions(client, kept, rec
 
     assert {"agreements:feed", "missions:feed"} <= PAGE_TOPICS.keys()
     agreements, _queries = feed(client, "/fr/ententes/fil/")
-    monkeypatch.setattr(results, "_version_source", lambda page, kwargs: "the same")
+    monkeypatch.setattr(results, "_version_source", lambda page, kwargs, record=None: "the same")
     feed(client, "/fr/ententes/fil/")
     missions, _queries = feed(client, "/fr/missions/fil/")
     assert "Mission à Pékin" in missions and "Entente sur l'eau" not in missions

@@ -31,8 +31,10 @@ PAGES = {
     # one more query, to look it up in the other language's column.
     "/fr/ententes/?partner=cn&sector=health": 9,
     "/en/agreements/?year_from=abc&page=999": 5,
-    f"/en/agreements/{SCIENCE}/": 6,
-    "/fr/ententes/entente-education-chine-1980/": 6,
+    # 7: the record's key by its slug, then the record and its five prefetches (the results
+    # cache, off here, reads those six back: tests/config/test_detail_results.py).
+    f"/en/agreements/{SCIENCE}/": 7,
+    "/fr/ententes/entente-education-chine-1980/": 7,
     "/en/agreements/feed/": 1,
     "/fr/ententes/fil/?partner=cn": 3,
     "/en/agreements/?format=csv": 4,
@@ -40,7 +42,8 @@ PAGES = {
     "/en/missions/": 6,
     "/en/missions/?partner=cn": 8,
     "/fr/missions/?partner=cn&year=2017&ministry=Minist%C3%A8re+de+la+Sant%C3%A9+et+des+Services+sociaux": 8,
-    f"/en/missions/{MISSION}/": 7,
+    # 8: the key, then the record and its six prefetches, as an agreement's page.
+    f"/en/missions/{MISSION}/": 8,
     "/en/missions/feed/": 2,
     "/en/missions/?format=csv": 7,
     "/en/partners/?format=csv": 3,
