@@ -320,9 +320,27 @@ class PublicDetailMixin:
                 raise Http404 from None
             # The same record's address in each language (config/context_processors.py).
             self.request.record_slugs = slugs_of(self._found)
+        elif slug is not None and queryset is None and not self.is_preview():
+            self._found = self.kept_record(slug)
         else:
             self._found = super().get_object(queryset)
         return self._found
+
+    def kept_record(self, slug: str):
+        """The published record named by an untranslated slug (a partner), loaded by the view's
+        queryset, kept with the selectors' results by the versions its page holds (for the
+        dossier: the partners', so its own, and its share of the agreements and missions): a
+        dossier gone cold reads it back with its prefetched rows. A slug that is no published
+        record's has no versions: it is read, and 404s, as it always did."""
+
+        def load():
+            return super(PublicDetailMixin, self).get_object()
+
+        match = getattr(self.request, "resolver_match", None)
+        if match is None:
+            return load()
+        name = f"record:{self.model._meta.label_lower}"
+        return cached_results(name, (slug,), load, page=match.view_name, kwargs=self.kwargs)
 
     def published_record(self, slug: str):
         """The published record named by `slug` (as find_by_slug() finds it) loaded by the

@@ -82,11 +82,11 @@ def test_the_second_dossier_reads_its_results_back_and_is_the_same_page(client, 
     first, read = page(client, dossier_path("cn"))
     second, again = page(client, dossier_path("cn"))
     # The dossier's ten, and the published partners' slugs (read once a version of the partners,
-    # so that no other slug has versions); then the partner and its sectors, and the trade
-    # section's three (yearly totals, main products, rank: the section is kept by the fragments'
-    # versions, off in these tests; tests/partners/test_dossier_trade_section.py): the family,
+    # so that no other slug has versions); then the trade section's three only (yearly totals,
+    # main products, rank: the section is kept by the fragments' versions, off in these tests;
+    # tests/partners/test_dossier_trade_section.py): the partner with its sectors, the family,
     # children, offices, agreements and missions read back.
-    assert (read, again) == (11, 5)
+    assert (read, again) == (11, 3)
     assert second == first
     with override_settings(RESULT_CACHE_SECONDS=0):
         computed, queries = page(client, dossier_path("cn"))
@@ -111,6 +111,21 @@ def test_an_edit_of_an_agreement_in_the_dossier_shows_at_once_there_and_on_home(
     assert "Entente sur l&#x27;eau potable" in home
 
 
+def test_the_partner_renamed_or_given_a_sector_shows_at_once_on_its_dossier(
+    client, kept, committed, china
+):
+    page(client, dossier_path("cn"))
+    with committed():
+        china.name_fr = "République populaire de Chine"
+        china.save()
+    renamed, _queries = page(client, dossier_path("cn"))
+    assert "<h1>République populaire de Chine</h1>" in renamed
+    with committed():
+        china.sectors.add(factories.SectorFactory(name_fr="Santé", slug="sante"))
+    tagged, _queries = page(client, dossier_path("cn"))
+    assert '<ul class="tags"><li><a href="/fr/secteurs/sante/">Santé</a></li></ul>' in tagged
+
+
 def test_an_edit_of_a_province_agreement_reaches_its_country_dossier(
     client, kept, committed, china
 ):
@@ -131,7 +146,7 @@ def test_an_edit_elsewhere_keeps_the_dossier_results(client, kept, committed, ch
         mexican.title_fr = "Entente mexicaine révisée"
         mexican.save()
     second, queries = page(client, dossier_path("cn"))
-    assert queries == 5  # the partner, its sectors, the trade section's three
+    assert queries == 3  # the trade section's three
     assert second == first
     # The home page shows every agreement's count: it computes its results again.
     _home, queries = page(client, home_path())
@@ -153,7 +168,7 @@ def test_french_and_english_results_are_kept_apart(client, kept, china):
     assert "Water agreement" in english and "Entente sur l&#x27;eau" not in english
     assert "Entente sur l&#x27;eau" in french and "Water agreement" not in french
     again, queries = page(client, dossier_path("cn", "en"), "en")
-    assert (again, queries) == (english, 5)
+    assert (again, queries) == (english, 3)
 
 
 def test_the_explorer_reads_its_series_back_and_a_trade_edit_shows(client, kept, committed, china):
