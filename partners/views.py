@@ -71,7 +71,8 @@ class PartnerDetailView(PublicDetailMixin, DetailView):
         # The trade section shows the partner and its figures only: kept by their versions, an
         # edit of one of its agreements leaves it found (its queries and chart not run).
         context["trade_section"] = fragments.section(
-            f"partner-trade:{self.object.pk}",
+            "partner-trade",
+            self.object.pk,
             (Partner, TradeFigure),
             "partners/includes/dossier_trade.html",
             self.trade_context,

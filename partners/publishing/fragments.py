@@ -17,11 +17,12 @@ the page's context, the request or a query of its own (a field the list did not 
 read by a query on every page, and tests/guards counts them).
 
 Sections. A part of a page that shows records of a few topics only (the dossier's trade: the
-partner and its figures) is written from its own template and kept like the choices, per
-language and version of those topics (`section()`): an edit of anything else the page shows
-(one of the partner's agreements) leaves it found, and what it is built from (its queries, its
-chart) is read only when it is written. Never inside a preview (a pending version applied in a
-savepoint that is rolled back): it may show what the public does not see yet.
+partner and its figures; the trade explorer's charts, rows and products) is written from its
+own templates and kept like the choices, per language, what it is computed from and version of
+those topics (`written()`, `section()`): an edit of anything else the page shows (one of the
+partner's agreements) leaves it found, and what it is built from (its queries, its charts) is
+read only when it is written. Never inside a preview (a pending version applied in a savepoint
+that is rolled back): it may show what the public does not see yet.
 
 Choices. A filter's options (every published partner, the sectors, the ministries) are read
 from records that change rarely: `versioned()` keeps them per language and per version of the
@@ -127,20 +128,28 @@ def versioned(name: str, models, build):
     return found
 
 
-def section(name: str, models, template_name: str, context, *, kept: bool = True):
+def written(name: str, parts, models, build, *, templates=(), kept: bool = True):
+    """`build()` (written HTML, or values holding it), kept by `versioned()` under `name`, a
+    digest of `parts` (what it is computed from, their repr() in the key) and of the sources
+    of the `templates` it writes with (a changed template gives another key); built each time
+    when not `kept` (a record the public does not see) or inside a preview."""
+    if not kept or in_rolled_back():
+        return build()
+    sources = tuple(_template(template_name)[1] for template_name in templates)
+    shown = hashlib.blake2b(repr((parts, sources)).encode(), digest_size=16).hexdigest()
+    return versioned(f"{name}:{shown}", models, build)
+
+
+def section(name: str, parts, models, template_name: str, context, *, kept: bool = True):
     """The HTML of `template_name` rendered with `context()` (called only when it is written: it
-    may query), kept by `versioned()` under `name` (what it is about, say a partner's key) and
-    its template's source; written each time when not `kept` (a record the public does not see)
-    or inside a preview. The template sees only that context: no request, no context
-    processor."""
-    template, digest = _template(template_name)
+    may query), kept by `written()`. The template sees only that context: no request, no
+    context processor."""
+    template, _digest = _template(template_name)
 
     def build():
         return template.render(Context(context()))
 
-    if not kept or in_rolled_back():
-        return mark_safe(build())
-    return mark_safe(versioned(f"section:{name}:{digest}", models, build))
+    return mark_safe(written(name, parts, models, build, templates=(template_name,), kept=kept))
 
 
 def card_key(template_name: str, digest: str, record: Model, extra: dict) -> str:

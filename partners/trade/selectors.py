@@ -320,18 +320,24 @@ def explorer_series(filterset: TradeFilter) -> tuple[list[dict], list[dict]]:
     kept by what they were computed from (the chosen partners, years, sort and order; every
     partner when the form is invalid) and the versions the explorer's page holds (the trade and
     partners topics: partners/publishing/results.py). A trade import moves them."""
-    if filterset.is_valid():
-        choices = filterset.form.cleaned_data
-        chosen = tuple(sorted(partner.pk for partner in choices.get("partner") or ()))
-        parts = (chosen, choices.get("year_from"), choices.get("year_to"), current_sort(filterset))
-    else:
-        parts = ("invalid",)
 
     def compute():
         rows = trade_rows(filterset)
         return rows, main_products_of(rows)
 
-    return cached_results("trade-explorer", parts, compute, page="trade:explorer")
+    return cached_results(
+        "trade-explorer", explorer_parts(filterset), compute, page="trade:explorer"
+    )
+
+
+def explorer_parts(filterset: TradeFilter) -> tuple:
+    """What the explorer's figures are computed from: the chosen partners, years, sort and
+    order; every partner when the form is invalid."""
+    if not filterset.is_valid():
+        return ("invalid",)
+    choices = filterset.form.cleaned_data
+    chosen = tuple(sorted(partner.pk for partner in choices.get("partner") or ()))
+    return (chosen, choices.get("year_from"), choices.get("year_to"), current_sort(filterset))
 
 
 def yearly_sums(rows) -> list[dict]:

@@ -1,16 +1,22 @@
 """The trade explorer: figures by partner and year, as a table, a chart and a download."""
 
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from partners.models import Partner
+from partners.publishing import fragments
 from partners.publishing.exports import TABLE_FORMATS, export_response
 from partners.publishing.views import applied_filters, sort_headers
-from partners.templatetags.public import money
+from partners.templatetags.public import money, trade_partner_rows
 
 from . import selectors
 from .charts import yearly_bars
 from .filters import SORTS, TradeFilter
-from .models import TradeFlow
+from .models import TradeFigure, TradeFlow
+
+CHARTS = "trade/includes/explorer_charts.html"
+PRODUCTS = "trade/includes/explorer_products.html"
 
 
 class TradeExplorerView(TemplateView):
@@ -28,24 +34,35 @@ class TradeExplorerView(TemplateView):
         if kind in TABLE_FORMATS:
             header, values = selectors.trade_table(selectors.trade_rows(filterset))
             return export_response(kind, header, values, self.export_name, stream=True)
-        rows, products = selectors.explorer_series(filterset)
         key, descending = selectors.current_sort(filterset)
         # The form sends no sort or order left at its default (static/js/filters.js): the
         # address of the default view stays bare.
         fields = filterset.form.fields
         fields["sort"].widget.attrs["data-default"] = "partner"
         fields["order"].widget.attrs["data-default"] = selectors.default_order(key)
-        shown = [figure for entry in products for figure in (*entry["exports"], *entry["imports"])]
         context = self.get_context_data(
             filter=filterset,
-            rows=rows,
-            products=products,
-            estimates=selectors.has_estimates(rows, shown),
+            # The charts, the table's rows and the main products show the partners and their
+            # figures only: written once per choice of figures and version of those topics.
+            figures=fragments.written(
+                "trade-explorer",
+                selectors.explorer_parts(filterset),
+                (Partner, TradeFigure),
+                lambda: self.figures(filterset),
+                templates=(CHARTS, PRODUCTS),
+            ),
             sort_headers=sort_headers(SORTS, key, descending, selectors.default_order),
             applied_filters=applied_filters(filterset, exclude={"sort", "order"}),
         )
-        # One chart a partner, named: the partners' figures are not summed into one.
-        context["charts"] = [
+        return self.render_to_response(context)
+
+    def figures(self, filterset) -> dict:
+        """What the explorer shows of the chosen figures, written: whether there are any, whether
+        some are estimates, the charts (one a partner, named: their figures are not summed),
+        the table's rows and the main products."""
+        rows, products = selectors.explorer_series(filterset)
+        shown = [figure for entry in products for figure in (*entry["exports"], *entry["imports"])]
+        charts = [
             (
                 partner,
                 yearly_bars(
@@ -64,4 +81,10 @@ class TradeExplorerView(TemplateView):
             )
             for partner, years in selectors.by_partner(rows)
         ]
-        return self.render_to_response(context)
+        return {
+            "shown": bool(rows),
+            "estimates": selectors.has_estimates(rows, shown),
+            "charts": render_to_string(CHARTS, {"charts": charts, "rows": rows}),
+            "rows": trade_partner_rows(rows),
+            "products": render_to_string(PRODUCTS, {"products": products}),
+        }
