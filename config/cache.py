@@ -64,7 +64,7 @@ module), so that a page gone cold after an edit reads every partner only if a pa
 and a dossier whose agreement changed keeps its trade section; a list's cards need no version,
 their keys are what they show. The selectors' results of the composite pages (the dossier's lists and
 counts, the home page's, the trade explorer's series, the search's ranking and hits shown, the
-feeds' entries: partners/publishing/results.py) are kept by the versions their page holds
+feeds' entries, a list's page of records and its count: partners/publishing/results.py) are kept by the versions their page holds
 (`page_versions`, registered the same way): a page that expired or went cold by an edit of
 something else it shows reads them back instead of querying. So is the record of an agreement's
 or a mission's page, with its prefetched rows, by the versions its entry holds with its record's

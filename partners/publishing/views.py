@@ -3,7 +3,7 @@ pagination that forgives bad input, CSV and JSON exports, staff preview of draft
 their head and foot say of them: a title and description naming the page (a list's filters and
 page, a record's own summary) and when the content shown last changed."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, Max
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404, HttpResponsePermanentRedirect
@@ -62,6 +62,18 @@ class ForgivingPaginator(Paginator):
             return max(1, self.num_pages)
 
 
+class Unbuilt:
+    """A list's queryset before it is built: its model, as the list's context names it, and
+    the queryset itself (`built`) once something asks for it."""
+
+    def __init__(self, model, build):
+        self.model, self._build = model, build
+
+    @cached_property
+    def built(self):
+        return self._build()
+
+
 class PublicListMixin:
     """A ListView of published records, filtered by a django-filter FilterSet from the query
     string, sorted through a whitelist, paginated, and exportable as CSV or JSON."""
@@ -98,6 +110,12 @@ class PublicListMixin:
         queryset = filterset.qs if filterset.is_valid() else filterset.queryset
         return queryset.order_by(*self.sort_options[self.current_sort()][1])
 
+    def get(self, request, *args, **kwargs):
+        # ListView's, but the queryset is built only if the page's records are not kept
+        # (paginate_queryset()): building a filtered list's costs more than reading them back.
+        self.object_list = Unbuilt(self.model, self.get_queryset)
+        return self.render_to_response(self.get_context_data())
+
     def content_fingerprint(self) -> tuple[str, list[tuple[str, int]]] | None:
         """What this page shows of the list's own records, found with two small queries: how
         many match, the day the latest of them changed, the page, the filters' choices drawn
@@ -132,9 +150,45 @@ class PublicListMixin:
         return ()
 
     def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.page(paginator.validate_number(self.request.GET.get("page") or 1))
+        """The page's records, with how many match and when the latest changed: kept with the
+        selectors' results by the versions the list's page holds (results.py) and what the page
+        is (its understood parameters), so that a list page gone cold for another reason than
+        an edit of what it shows (expired, evicted) reads them back instead of counting and
+        querying. Not for an export, which reads every record."""
+        given = self.request.GET.get("page") or 1
+        match = getattr(self.request, "resolver_match", None)
+        if match is None or self.request.GET.get("format"):
+            # An export reads every record (export()): the page is counted, never read.
+            paginator = self.get_paginator(getattr(queryset, "built", queryset), page_size)
+            page = paginator.page(paginator.validate_number(given))
+            return paginator, page, page.object_list, page.has_other_pages()
+
+        def compute():
+            paginator = self.get_paginator(getattr(queryset, "built", queryset), page_size)
+            page = paginator.page(paginator.validate_number(given))
+            return paginator.count, paginator.last_updated, page.number, list(page.object_list)
+
+        count, last_updated, number, records = cached_results(
+            f"list:{queryset.model._meta.label_lower}",
+            self.page_parameters(),
+            compute,
+            page=match.view_name,
+        )
+        paginator = self.get_paginator(records, page_size)
+        paginator.__dict__["count"] = count  # the cached_property, as compute() found it
+        paginator.last_updated = last_updated
+        page = Page(records, number, paginator)
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def page_parameters(self) -> tuple:
+        """The parameters of the request that make the page (its filters, sort and page), each
+        with its values, in a stable order."""
+        data = self.request.GET
+        return tuple(
+            (name, tuple(data.getlist(name)))
+            for name in sorted(self.cache_parameters())
+            if name in data
+        )
 
     # What the list is (the lead paragraph of its page, as the meta description says it).
     list_description = ""
