@@ -1,13 +1,12 @@
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from partners.publishing import fragments
 from partners.publishing.language import localized, localized_choice
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
-from partners.trade.charts import yearly_bars
-from partners.trade.models import TradeFigure, TradeFlow
+from partners.trade.charts import partner_trade_chart
+from partners.trade.models import TradeFigure
 
 from .filters import PartnerFilter
 from .models import Partner, WorldRegion
@@ -84,15 +83,7 @@ class PartnerDetailView(PublicDetailMixin, DetailView):
         partner = self.object
         context = {"partner": partner, **dossier_trade(partner)}
         if context["trade"]:
-            context["trade_chart"] = yearly_bars(
-                context["trade"],
-                title=_("Trade in goods with %(partner)s, by year")
-                % {"partner": partner.name_in_sentence},
-                series=[
-                    ("exports", TradeFlow.EXPORT.label.capitalize(), "bar-exports"),
-                    ("imports", TradeFlow.IMPORT.label.capitalize(), "bar-imports"),
-                    ("stored_total", _("Total trade (split not given)"), "bar-total"),
-                ],
-                format_value=money,
+            context["trade_chart"] = partner_trade_chart(
+                partner, context["trade"], format_value=money
             )
         return context

@@ -156,16 +156,19 @@ class PublicListMixin:
         an edit of what it shows (expired, evicted) reads them back instead of counting and
         querying. Not for an export, which reads every record."""
         given = self.request.GET.get("page") or 1
+
+        def paginate():
+            paginator = self.get_paginator(getattr(queryset, "built", queryset), page_size)
+            return paginator, paginator.page(paginator.validate_number(given))
+
         match = getattr(self.request, "resolver_match", None)
         if match is None or self.request.GET.get("format"):
             # An export reads every record (export()): the page is counted, never read.
-            paginator = self.get_paginator(getattr(queryset, "built", queryset), page_size)
-            page = paginator.page(paginator.validate_number(given))
+            paginator, page = paginate()
             return paginator, page, page.object_list, page.has_other_pages()
 
         def compute():
-            paginator = self.get_paginator(getattr(queryset, "built", queryset), page_size)
-            page = paginator.page(paginator.validate_number(given))
+            paginator, page = paginate()
             return paginator.count, paginator.last_updated, page.number, list(page.object_list)
 
         count, last_updated, number, records = cached_results(

@@ -11,8 +11,11 @@ from decimal import ROUND_CEILING, Decimal
 
 from django.template.loader import render_to_string
 from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
 
 from partners.publishing.language import labelled
+
+from .models import TradeFlow
 
 
 @dataclass(frozen=True)
@@ -111,4 +114,20 @@ def yearly_bars(
             ),
             "legend": [(label, css) for _key, label, css in series],
         },
+    )
+
+
+def partner_trade_chart(partner, years, *, format_value, chart_id="chart") -> str:
+    """A partner's trade by year (the dossier's, and one a partner on the explorer): exports,
+    imports, and the total where the source gives no split."""
+    return yearly_bars(
+        years,
+        title=_("Trade in goods with %(partner)s, by year") % {"partner": partner.name_in_sentence},
+        series=[
+            ("exports", TradeFlow.EXPORT.label.capitalize(), "bar-exports"),
+            ("imports", TradeFlow.IMPORT.label.capitalize(), "bar-imports"),
+            ("stored_total", _("Total trade (split not given)"), "bar-total"),
+        ],
+        format_value=format_value,
+        chart_id=chart_id,
     )

@@ -1,7 +1,6 @@
 """The trade explorer: figures by partner and year, as a table, a chart and a download."""
 
 from django.template.loader import render_to_string
-from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from partners.models import Partner
@@ -11,9 +10,9 @@ from partners.publishing.views import applied_filters, sort_headers
 from partners.templatetags.public import money, trade_partner_rows
 
 from . import selectors
-from .charts import yearly_bars
+from .charts import partner_trade_chart
 from .filters import SORTS, TradeFilter
-from .models import TradeFigure, TradeFlow
+from .models import TradeFigure
 
 CHARTS = "trade/includes/explorer_charts.html"
 PRODUCTS = "trade/includes/explorer_products.html"
@@ -65,17 +64,8 @@ class TradeExplorerView(TemplateView):
         charts = [
             (
                 partner,
-                yearly_bars(
-                    years,
-                    title=_("Trade in goods with %(partner)s, by year")
-                    % {"partner": partner.name_in_sentence},
-                    series=[
-                        ("exports", TradeFlow.EXPORT.label.capitalize(), "bar-exports"),
-                        ("imports", TradeFlow.IMPORT.label.capitalize(), "bar-imports"),
-                        ("stored_total", _("Total trade (split not given)"), "bar-total"),
-                    ],
-                    format_value=money,
-                    chart_id=f"chart-{partner.slug}",
+                partner_trade_chart(
+                    partner, years, format_value=money, chart_id=f"chart-{partner.slug}"
                 ),
                 years[-1],
             )
