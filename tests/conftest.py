@@ -2,10 +2,11 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -14,6 +15,7 @@ from missions.models import Mission
 from partners.models import Sector
 from partners.publishing.language import slugs_of
 from tests import factories
+from tests.caches import LOCAL
 
 # The records whose pages carry a slug in each language, by their URLs' namespace.
 SLUGGED_RECORDS = {"agreements": Agreement, "missions": Mission, "sectors": Sector}
@@ -162,3 +164,20 @@ def publisher(db):
     user = factories.UserFactory(username="publisher")
     user.groups.add(Group.objects.get(name="Publisher"))
     return user
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run the on-commit callbacks of what the block writes (the versions move), as a commit
+    would: `with committed(): ...`."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def kept():
+    """The selectors' results kept (the page cache itself off: each page is built), in a cache
+    of this test."""
+    with override_settings(CACHES=LOCAL, RESULT_CACHE_SECONDS=600):
+        cache.clear()
+        yield
+        cache.clear()

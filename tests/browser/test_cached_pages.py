@@ -8,8 +8,7 @@ from django.test import override_settings
 
 from agreements.models import Agreement
 from config.views import RECENT_AGREEMENTS, recent_agreement_ids
-
-LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+from tests.caches import LOCAL
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from agreements.models import Agreement
 from partners.models import Partner
 from partners.trade.models import TradeFigure
 from tests import factories
-
-LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+from tests.caches import LOCAL
 
 
 @pytest.fixture

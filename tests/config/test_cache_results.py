@@ -17,33 +17,9 @@ from config.cache import page_versions
 from partners.publishing import results
 from partners.publishing.versions import rolled_back
 from tests import factories
+from tests.caches import UNREACHABLE
 
 pytestmark = pytest.mark.django_db
-
-LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-UNREACHABLE = {
-    "default": {
-        "BACKEND": "config.redis_cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
-        "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
-    }
-}
-
-
-@pytest.fixture
-def kept():
-    """Results kept (the page cache itself off: each page is built), in a cache of this test."""
-    with override_settings(CACHES=LOCAL, RESULT_CACHE_SECONDS=600):
-        cache.clear()
-        yield
-        cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the on-commit callbacks of what the block writes (the versions move), as a commit
-    would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def page(client, path, language="fr"):

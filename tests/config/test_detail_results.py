@@ -21,17 +21,10 @@ from partners.publishing import versions
 from partners.publishing.models import PublicationStatus
 from partners.publishing.results import result_key
 from tests import factories
+from tests.caches import LOCAL, UNREACHABLE
 
 pytestmark = pytest.mark.django_db
 
-LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-UNREACHABLE = {
-    "default": {
-        "BACKEND": "config.redis_cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
-        "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
-    }
-}
 # The record's key by its slug, the record, then its prefetches: parties, sectors, events,
 # funding calls, missions of its signature; a mission's places (with their partners),
 # delegation, sectors, recommendations, their public follow-ups, agreements signed.
@@ -63,13 +56,6 @@ def kept(request):
         cache.clear()
         yield
         cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the on-commit callbacks of what the block writes (the versions move), as a commit
-    would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 def address(record, language="fr"):

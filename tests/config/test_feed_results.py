@@ -14,17 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from agreements.models import AgreementStatus
 from partners.publishing.versions import rolled_back
 from tests import factories
+from tests.caches import LOCAL, UNREACHABLE
 
 pytestmark = pytest.mark.django_db
-
-LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-UNREACHABLE = {
-    "default": {
-        "BACKEND": "config.redis_cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
-        "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
-    }
-}
 
 
 @pytest.fixture
@@ -35,13 +27,6 @@ def kept():
         cache.clear()
         yield
         cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the on-commit callbacks of what the block writes (the versions move), as a commit
-    would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

@@ -36,10 +36,9 @@ from partners.publishing.models import PublicationStatus
 from partners.publishing.signals import content_changed
 from partners.trade.importing import import_trade_file, rollback_batch
 from tests import factories
+from tests.caches import LOCAL
 
 pytestmark = pytest.mark.django_db
-
-LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 def redis_caches(server):
@@ -89,12 +88,6 @@ def page_keys(prefix: str = "page:") -> set[str]:
 
 def page_key(path: str, language: str = "fr") -> str:
     return f"page:{language}:{path}"
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the on-commit callbacks of what the block writes, as a commit would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

@@ -12,38 +12,15 @@ from django.test.utils import CaptureQueriesContext
 
 from partners.publishing.versions import rolled_back
 from tests import factories
+from tests.caches import UNREACHABLE
 
 pytestmark = pytest.mark.django_db
 
-LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-UNREACHABLE = {
-    "default": {
-        "BACKEND": "config.redis_cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
-        "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
-    }
-}
 POSTGRESQL = connection.vendor == "postgresql"
 # A search that finds records: one query a kind ranks them; on PostgreSQL one more writes the
 # shown hits' excerpts (ts_headline; SQLite cuts them in Python).
 RANKED = 3
 EXCERPTS = 1 if POSTGRESQL else 0
-
-
-@pytest.fixture
-def kept():
-    """Results kept (the page cache itself off: each page is built), in a cache of this test."""
-    with override_settings(CACHES=LOCAL, RESULT_CACHE_SECONDS=600):
-        cache.clear()
-        yield
-        cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the on-commit callbacks of what the block writes (the versions move), as a commit
-    would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture

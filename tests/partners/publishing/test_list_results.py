@@ -15,31 +15,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests import factories
+from tests.caches import UNREACHABLE
 
 pytestmark = pytest.mark.django_db
-
-LOCAL = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-UNREACHABLE = {
-    "default": {
-        "BACKEND": "config.redis_cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
-        "OPTIONS": {"socket_connect_timeout": 0.1, "socket_timeout": 0.1},
-    }
-}
-
-
-@pytest.fixture
-def kept():
-    """Results kept (the page cache itself off: each page is built), in a cache of this test."""
-    with override_settings(CACHES=LOCAL, RESULT_CACHE_SECONDS=600):
-        cache.clear()
-        yield
-        cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
 @pytest.fixture
