@@ -65,6 +65,12 @@ def _value(value, within: tuple = ()):
     return value  # its repr() is in the key: a value whose repr() is not stable is never found
 
 
+# What a record's __dict__ holds that no template shows: its state, its prefetched rows (taken
+# below, one by one), and the Django version an unpickled record carries (a record read back
+# from the results cache has the same key as the one its query loaded).
+NOT_SHOWN = frozenset({"_state", "_prefetched_objects_cache", "_django_version"})
+
+
 def fingerprint(record: Model, within: tuple = ()) -> tuple:
     """What a template can read of `record` without a query: its model, its loaded fields and
     annotations (everything in its `__dict__`, in the order its query loaded them), the records
@@ -76,9 +82,9 @@ def fingerprint(record: Model, within: tuple = ()) -> tuple:
     within = (*within, record)
     parts = [record._meta.label_lower]
     for name, value in record.__dict__.items():
+        if name in NOT_SHOWN:
+            continue
         if type(value) not in PLAIN:
-            if name == "_state" or name == "_prefetched_objects_cache":
-                continue
             value = _value(value, within)
         parts.append((name, value))
     for name, related in record._state.fields_cache.items():

@@ -1,6 +1,7 @@
 """A list's cards cached by what they show (partners/publishing/fragments.py): an edit of
 anything a card shows is on the list at once, with the page cache off as the tests run."""
 
+import pickle
 from http import HTTPStatus
 
 import pytest
@@ -259,3 +260,11 @@ def test_the_dossiers_agreements_are_cards_written_once_and_edited_at_once(clien
     third = client.get(path)
     assert cards_written(third, item) == 1
     assert "Entente sur les forêts</a>" in third.text and "Entente sur l&#x27;eau" not in third.text
+
+
+def test_a_record_read_back_from_the_cache_has_the_key_of_the_one_its_query_loaded():
+    agreement = factories.AgreementFactory(parties=[factories.PartnerFactory()])
+    loaded = Agreement.objects.prefetch_related("parties").get(pk=agreement.pk)
+    read_back = pickle.loads(pickle.dumps(loaded))
+    assert "_django_version" in read_back.__dict__
+    assert fragments.fingerprint(read_back) == fragments.fingerprint(loaded)
