@@ -181,3 +181,10 @@ def kept():
         cache.clear()
         yield
         cache.clear()
+
+
+@pytest.fixture
+def fragment_versions(settings):
+    """The topics' versions on, as production has them (off in tests: a test's transaction
+    never commits, so they would never move unless it uses `committed`)."""
+    settings.FRAGMENT_VERSIONS = True

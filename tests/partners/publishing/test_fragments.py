@@ -152,9 +152,7 @@ def test_the_key_holds_what_the_template_reads_of_the_record():
 
 
 @pytest.fixture
-def committed(committed, settings):
-    """The topics' versions on (off in tests), moved by what the block writes."""
-    settings.FRAGMENT_VERSIONS = True
+def committed(committed, fragment_versions):
     return committed
 
 

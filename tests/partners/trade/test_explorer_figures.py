@@ -12,16 +12,10 @@ from django.utils import translation
 
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+# The topics' versions on (off in tests), moved by what `committed` writes.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_versions")]
 
 FIGURES = ("trade/includes/explorer_charts.html", "trade/includes/explorer_products.html")
-
-
-@pytest.fixture
-def committed(committed, settings):
-    """The topics' versions on (off in tests), moved by what the block writes."""
-    settings.FRAGMENT_VERSIONS = True
-    return committed
 
 
 @pytest.fixture
