@@ -436,3 +436,26 @@ def test_the_sitemap_is_an_index_of_sections_in_pages(client, demo, monkeypatch)
             assert 0 < len(urls) <= 10
             listed += urls
     assert len(listed) == len(set(listed)) == published * 2
+
+
+@pytest.mark.parametrize(
+    ("address", "english"),
+    [
+        # The same list, its query kept as the address gave it (percent-encoded).
+        ("/fr/ententes/?q=sant%C3%A9&page=2", "/en/agreements/?q=sant%C3%A9&page=2"),
+        # A record's page: its slug in the other language.
+        (
+            "/fr/ententes/entente-education-chine-1980/?preview=1",
+            "/en/agreements/agreement-in-the-field-of-education-and-higher-education-between"
+            "-quebec-and-china/?preview=1",
+        ),
+        # An address of a page whose record is not found: the same address in English.
+        ("/fr/ententes/aucune-entente/", "/en/agreements/aucune-entente/"),
+        # An address of no page: the other language's home page.
+        ("/fr/nulle-part/", "/en/"),
+    ],
+)
+def test_the_switch_names_the_same_page_in_english(client, demo, address, english):
+    page = html(client.get(address))
+    assert f'<a class="language-switch" href="{english}" hreflang="en" lang="en">' in page
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver{english}">' in page
