@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
+from partners.models import Partner, Sector
 from partners.publishing.language import find_by_slug
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
 
@@ -23,6 +24,7 @@ class AgreementListView(PublicListMixin, ListView):
     )
     sort_options = selectors.SORTS
     default_sort = selectors.DEFAULT_SORT
+    filter_shows = (Partner, Sector)
 
     def get_filterset(self):
         if not hasattr(self, "_filterset"):

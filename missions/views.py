@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
+from partners.models import Partner, Sector
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
 
 from . import selectors
@@ -19,6 +20,8 @@ class MissionListView(PublicListMixin, ListView):
     )
     sort_options = selectors.SORTS
     default_sort = selectors.DEFAULT_SORT
+    # The ministry filter offers the ministries of the published missions.
+    filter_shows = (Partner, Sector, Mission)
 
     def get_filterset(self):
         if not hasattr(self, "_filterset"):

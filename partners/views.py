@@ -1,4 +1,3 @@
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
@@ -9,7 +8,7 @@ from partners.trade.charts import partner_trade_chart
 from partners.trade.models import TradeFigure
 
 from .filters import PartnerFilter
-from .models import Partner, WorldRegion
+from .models import Partner, Sector, WorldRegion
 from .selectors import dossier_trade, export_table, partner_dossier, partner_list
 from .templatetags.public import money
 
@@ -24,8 +23,8 @@ class PartnerListView(PublicListMixin, ListView):
         "The governments Québec works with: countries, federated states and provinces, regions"
         " and cities."
     )
-    # The sort orders: key -> (label, ordering in the page's language, made for each request).
-    sorts = {
+    # The sort orders: key -> (label, ordering in the page's language, made for the request).
+    sort_options = {
         "name": (gettext_lazy("Name"), lambda: (localized("name"), "pk")),
         "region": (
             gettext_lazy("World region"),
@@ -41,13 +40,9 @@ class PartnerListView(PublicListMixin, ListView):
         ),
     }
     default_sort = "name"
+    filter_shows = (Sector,)
     # A row's count of agreements in force changes with the agreements, not with the partner.
     shown_values = ("pk", "agreements_in_force")
-
-    @cached_property
-    def sort_options(self):
-        # Once a request (a view instance serves one): the list asks for it four times.
-        return {key: (label, ordering()) for key, (label, ordering) in self.sorts.items()}
 
     def base_queryset(self):
         return partner_list()

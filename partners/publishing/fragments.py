@@ -146,14 +146,19 @@ def written(name: str, parts, models, build, *, templates=(), kept: bool = True)
     return versioned(f"{name}:{shown}", models, build)
 
 
+def render(template_name: str, context: dict) -> str:
+    """The HTML of `template_name` (read once) rendered with `context` alone: no request, no
+    context processor."""
+    return _template(template_name)[0].render(Context(context))
+
+
 def section(name: str, parts, models, template_name: str, context, *, kept: bool = True):
     """The HTML of `template_name` rendered with `context()` (called only when it is written: it
     may query), kept by `written()`. The template sees only that context: no request, no
     context processor."""
-    template, _digest = _template(template_name)
 
     def build():
-        return template.render(Context(context()))
+        return render(template_name, context())
 
     return mark_safe(written(name, parts, models, build, templates=(template_name,), kept=kept))
 

@@ -7,7 +7,7 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, Max
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -15,7 +15,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from partners.publishing import versions
+from partners.publishing import fragments, versions
 from partners.publishing.exports import export_response
 from partners.publishing.language import (
     InLanguage,
@@ -30,6 +30,10 @@ from partners.publishing.language import (
     translated_value,
 )
 from partners.publishing.results import cached_results
+
+# A list's filter panel: its form, and the tags of the filters applied (filter_panel()).
+FILTER_FORM = "includes/filter_form.html"
+FILTER_TAGS = "includes/filter_tags.html"
 
 # A meta description is read in a search engine's results: about two lines.
 DESCRIPTION_WORDS = 30
@@ -81,7 +85,7 @@ class PublicListMixin:
     filterset_class = None
     paginate_by = 20
     paginator_class = ForgivingPaginator
-    sort_options: dict = {}  # {"param value": (label, ordering tuple)}
+    sort_options: dict = {}  # {"param value": (label, ordering())}: made for the request
     default_sort = ""
     export_name = "export"
 
@@ -108,11 +112,15 @@ class PublicListMixin:
     def get_queryset(self):
         filterset = self.get_filterset()
         queryset = filterset.qs if filterset.is_valid() else filterset.queryset
-        return queryset.order_by(*self.sort_options[self.current_sort()][1])
+        return queryset.order_by(*self.sort_options[self.current_sort()][1]())
 
     def get(self, request, *args, **kwargs):
         # ListView's, but the queryset is built only if the page's records are not kept
         # (paginate_queryset()): building a filtered list's costs more than reading them back.
+        # An export reads every record, and nothing of the page.
+        export = request.GET.get("format")
+        if export in ("csv", "json"):
+            return self.export(export)
         self.object_list = Unbuilt(self.model, self.get_queryset)
         return self.render_to_response(self.get_context_data())
 
@@ -198,26 +206,73 @@ class PublicListMixin:
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filterset = self.get_filterset()
-        tags = applied_filters(filterset)
+        panel = self.filter_panel()
+        tags = panel["applied_filters"]
         page = context.get("page_obj")
         context.update(
-            filter=filterset,
-            filter_errors=filter_errors(filterset),
+            # Built only if something asks for it: the panel and the page's records are kept.
+            filter=SimpleLazyObject(self.get_filterset),
+            filter_form=mark_safe(panel["form"]),
+            filter_tags=mark_safe(panel["tags"]),
+            filter_errors=panel["filter_errors"],
             applied_filters=tags,
-            sort_options=[(key, label) for key, (label, _order) in self.sort_options.items()],
-            current_sort=self.current_sort(),
             title_detail=title_detail(tags, page),
             meta_description=list_description(str(self.list_description), tags),
             last_updated=getattr(context.get("paginator"), "last_updated", None),
         )
         return context
 
-    def render_to_response(self, context, **response_kwargs):
-        export = self.request.GET.get("format")
-        if export in ("csv", "json"):
-            return self.export(export)
-        return super().render_to_response(context, **response_kwargs)
+    # The models of the records the filters offer or name (the partners of a partner filter,
+    # the sectors): the filter panel is kept per version of these (filter_panel()).
+    filter_shows: tuple = ()
+
+    def filter_panel(self) -> dict:
+        """The filter form and the tags of the filters applied, as HTML, with the tags and the
+        values not understood (as applied_filters() and filter_errors() give them), for the
+        page's title and description. Written from the request's query string (its page aside:
+        neither shows it) and the records the filters offer, so kept per language, query string
+        and version of those records (`filter_shows`, fragments.written()): a list's page gone
+        cold, even by an edit of one of its records, neither validates its filters again (a
+        partner filter's query) nor writes its form."""
+        request = self.request
+        query = tuple(
+            (name, tuple(values)) for name, values in request.GET.lists() if name != "page"
+        )
+
+        def build():
+            filterset = self.get_filterset()
+            tags = applied_filters(filterset)
+            errors = filter_errors(filterset)
+            form = fragments.render(
+                FILTER_FORM,
+                {
+                    "filter": filterset,
+                    "sort_options": [
+                        (key, label) for key, (label, _o) in self.sort_options.items()
+                    ],
+                    "current_sort": self.current_sort(),
+                    "default_sort": self.default_sort,
+                },
+            )
+            tags_html = fragments.render(
+                FILTER_TAGS,
+                {"request": request, "applied_filters": tags, "filter_errors": errors},
+            )
+            return {
+                "form": form,
+                "tags": tags_html,
+                "applied_filters": tags,
+                "filter_errors": errors,
+            }
+
+        label = self.model._meta.label_lower
+        return fragments.written(
+            f"filters:{label}",
+            query,
+            self.filter_shows,
+            build,
+            templates=(FILTER_FORM, FILTER_TAGS),
+        )
 
     # Exports: exactly the filtered, sorted records, every page, header in the page's language.
     def export_rows(self, queryset):
