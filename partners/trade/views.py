@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
 from partners.models import Partner
@@ -32,11 +33,14 @@ class TradeExplorerView(TemplateView):
         return {*TradeFilter.parameters(), "format"}
 
     def get(self, request, *args, **kwargs):
-        filterset = selectors.trade_filterset(request.GET)
         kind = request.GET.get("format")
         if kind in TABLE_FORMATS:
+            filterset = selectors.trade_filterset(request.GET)
             header, values = selectors.trade_table(selectors.trade_rows(filterset))
             return export_response(kind, header, values, self.export_name, stream=True)
+        # Made when first read: by CONTENT when it is written, by the page cache when it stores
+        # the page (config/cache.py reads the partner chosen), not by a page read back.
+        filterset = SimpleLazyObject(lambda: selectors.trade_filterset(request.GET))
         # What the page shows under its title (the form, the filters applied, the charts, the
         # table and the products) shows the partners and their figures only, and the links of
         # the sort headers and downloads repeat the request's parameters: written once per

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from partners.trade import selectors
 from tests import factories
 
 # The topics' versions on (off in tests), moved by what `committed` writes.
@@ -115,3 +116,17 @@ def test_a_new_figure_is_on_the_kept_page_at_once(client, trade, committed):
     html, names, _queries = explorer(client, "?partner=cn")
     assert CONTENT in names
     assert '<td class="num">4,0\u00a0G$</td>' in html
+
+
+def test_a_page_read_back_makes_no_form(client, trade, monkeypatch):
+    made = []
+    make = selectors.trade_filterset
+    monkeypatch.setattr(selectors, "trade_filterset", lambda data: made.append(data) or make(data))
+    explorer(client, "?partner=cn")
+    explorer(client, "?partner=cn")
+    # The first page's, for its content; the second page is read back whole.
+    assert len(made) == 1
+    # A download always reads its figures.
+    with translation.override("fr"):
+        response = client.get(reverse("trade:explorer") + "?partner=cn&format=csv")
+    assert response.status_code == HTTPStatus.OK and len(made) == 2
