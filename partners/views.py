@@ -20,9 +20,11 @@ from .models import Partner, WorldRegion
 from .selectors import dossier_trade, export_table, partner_dossier, partner_list
 from .templatetags.public import money
 
+DOSSIER_BREADCRUMBS = "partners/includes/dossier_breadcrumbs.html"
 DOSSIER_CONTENT = "partners/includes/dossier_content.html"
 # The templates the dossier's content is written with: a change to one gives other keys.
 DOSSIER_TEMPLATES = (
+    DOSSIER_BREADCRUMBS,
     DOSSIER_CONTENT,
     "partners/includes/dossier_agreement.html",
     "partners/includes/dossier_trade.html",
@@ -94,27 +96,34 @@ class PartnerDetailView(PublicDetailMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         partner = self.object
-        # What the dossier shows under its title (the partner, its lists, its trade) is written
-        # from its own template and kept as its results are, by the versions its page holds
-        # (partners/publishing/results.py: the partner's, its share of the agreements and
-        # missions, the sectors' and the trade's): a dossier gone cold for another reason than
-        # an edit of what it shows reads it back, its cards and its trade section not looked
-        # up. Written each time where no versions are known (a draft, a preview).
-        context["dossier"] = mark_safe(
-            cached_results(
-                "partner-dossier-page",
-                (
-                    partner.pk,
-                    sources_digest(DOSSIER_TEMPLATES),
-                    get_urlconf() or settings.ROOT_URLCONF,
-                    get_script_prefix(),
-                ),
-                lambda: render_to_string(DOSSIER_CONTENT, self.dossier_context()),
-                page="partners:detail",
-                kwargs={"slug": partner.slug},
-            )
+        # What the dossier shows under its title (the partner, its lists, its trade) and its
+        # breadcrumbs (the partner it belongs to) are written from their own templates and kept
+        # as its results are, by the versions its page holds (partners/publishing/results.py:
+        # the partner's, its share of the agreements and missions, the sectors' and the
+        # trade's): a dossier gone cold for another reason than an edit of what it shows reads
+        # them back, its cards and its trade section not looked up. Written each time where no
+        # versions are known (a draft, a preview).
+        written = cached_results(
+            "partner-dossier-page",
+            (
+                partner.pk,
+                sources_digest(DOSSIER_TEMPLATES),
+                get_urlconf() or settings.ROOT_URLCONF,
+                get_script_prefix(),
+            ),
+            self.dossier,
+            page="partners:detail",
+            kwargs={"slug": partner.slug},
         )
+        context["dossier"] = {part: mark_safe(html) for part, html in written.items()}
         return context
+
+    def dossier(self) -> dict:
+        """The HTML of the dossier's breadcrumbs and of what it shows under its title."""
+        return {
+            "breadcrumbs": render_to_string(DOSSIER_BREADCRUMBS, {"partner": self.object}),
+            "content": render_to_string(DOSSIER_CONTENT, self.dossier_context()),
+        }
 
     def dossier_context(self) -> dict:
         """The context of what the dossier shows under its title (DOSSIER_CONTENT)."""

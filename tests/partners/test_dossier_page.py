@@ -125,3 +125,20 @@ def test_a_draft_previewed_by_staff_is_written_each_time(client, kept, editor, c
     for _visit in range(2):
         html, written, _queries = dossier(client, draft, query="?preview=1")
         assert written and "<h1>Brouillon</h1>" in html
+
+
+def test_the_partner_it_belongs_to_renamed_is_in_the_kept_breadcrumbs_at_once(
+    client, kept, china, committed
+):
+    shanghai = china.children.get()
+    before, _written, _queries = dossier(client, shanghai)
+    assert '<a href="/fr/partenaires/cn/">Chine</a></nav>' in before
+    again, written, queries = dossier(client, shanghai)
+    assert (again, written, queries) == (before, False, 0)
+    with committed():
+        china.name_fr = "République populaire de Chine"
+        china.save()
+    after, written, _queries = dossier(client, shanghai)
+    assert (
+        written and '<a href="/fr/partenaires/cn/">République populaire de Chine</a></nav>' in after
+    )
