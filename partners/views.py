@@ -1,8 +1,15 @@
+import hashlib
+
+from django.conf import settings
+from django.template.loader import get_template, render_to_string
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from partners.publishing import fragments
 from partners.publishing.language import localized, localized_choice
+from partners.publishing.results import cached_results
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
 from partners.trade.charts import partner_trade_chart
 from partners.trade.models import TradeFigure
@@ -11,6 +18,28 @@ from .filters import PartnerFilter
 from .models import Partner, Sector, WorldRegion
 from .selectors import dossier_trade, export_table, partner_dossier, partner_list
 from .templatetags.public import money
+
+DOSSIER_BREADCRUMBS = "partners/includes/dossier_breadcrumbs.html"
+DOSSIER_CONTENT = "partners/includes/dossier_content.html"
+# The templates the dossier's content is written with: a change to one gives other keys.
+DOSSIER_TEMPLATES = (
+    DOSSIER_BREADCRUMBS,
+    DOSSIER_CONTENT,
+    "partners/includes/dossier_agreement.html",
+    "partners/includes/dossier_trade.html",
+    "partners/includes/products.html",
+)
+
+_digests: dict[tuple, str] = {}
+
+
+def sources_digest(names: tuple) -> str:
+    """A digest of the sources of these templates, read once (each time under DEBUG)."""
+    found = _digests.get(names)
+    if found is None or settings.DEBUG:
+        sources = "\0".join(get_template(name).template.source for name in names)
+        found = _digests[names] = hashlib.blake2b(sources.encode(), digest_size=8).hexdigest()
+    return found
 
 
 class PartnerListView(PublicListMixin, ListView):
@@ -61,7 +90,39 @@ class PartnerDetailView(PublicDetailMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(partner_dossier(self.object))
+        partner = self.object
+        # What the dossier shows under its title (the partner, its lists, its trade) and its
+        # breadcrumbs (the partner it belongs to) are written from their own templates and kept
+        # as its results are, by the versions its page holds (partners/publishing/results.py:
+        # the partner's, its share of the agreements and missions, the sectors' and the
+        # trade's): a dossier gone cold for another reason than an edit of what it shows reads
+        # them back, its cards and its trade section not looked up. Written each time where no
+        # versions are known (a draft, a preview).
+        written = cached_results(
+            "partner-dossier-page",
+            (
+                partner.pk,
+                sources_digest(DOSSIER_TEMPLATES),
+                get_urlconf() or settings.ROOT_URLCONF,
+                get_script_prefix(),
+            ),
+            self.dossier,
+            page="partners:detail",
+            kwargs={"slug": partner.slug},
+        )
+        context["dossier"] = {part: mark_safe(html) for part, html in written.items()}
+        return context
+
+    def dossier(self) -> dict:
+        """The HTML of the dossier's breadcrumbs and of what it shows under its title."""
+        return {
+            "breadcrumbs": render_to_string(DOSSIER_BREADCRUMBS, {"partner": self.object}),
+            "content": render_to_string(DOSSIER_CONTENT, self.dossier_context()),
+        }
+
+    def dossier_context(self) -> dict:
+        """The context of what the dossier shows under its title (DOSSIER_CONTENT)."""
+        context = {"partner": self.object, **partner_dossier(self.object)}
         # The trade section shows the partner and its figures only: kept by their versions, an
         # edit of one of its agreements leaves it found (its queries and chart not run).
         context["trade_section"] = fragments.section(
