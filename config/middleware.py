@@ -22,6 +22,7 @@ from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.signals import setting_changed
 from django.middleware import locale
 from django.utils.cache import patch_vary_headers
+from django.utils.functional import SimpleLazyObject, empty
 from simple_history.middleware import HistoryRequestMiddleware as history_middleware
 
 from partners.publishing import language
@@ -40,6 +41,17 @@ class ReadsSettingsOnce:
 
     def _setting_changed(self, **kwargs) -> None:
         self.read_settings()
+
+
+def lazy(lazy_class: type[SimpleLazyObject], setup) -> SimpleLazyObject:
+    """`lazy_class(setup)` for SimpleLazyObject or a subclass of it, as its constructor makes it
+    (its two attributes: the function that sets it up, and `empty` until then), without the
+    constructor's five Python calls (SimpleLazyObject's and LazyObject's `__init__`, LazyObject's
+    `__setattr__` and twice its `__getattribute__`). A middleware makes one on every request."""
+    made = object.__new__(lazy_class)
+    object.__setattr__(made, "_setupfunc", setup)
+    object.__setattr__(made, "_wrapped", empty)
+    return made
 
 
 class LocaleMiddleware(ReadsSettingsOnce, locale.LocaleMiddleware):
