@@ -9,16 +9,21 @@ never needs:
   on every request; tests that change a setting (override_settings, pytest-django's `settings`,
   which send `setting_changed`) make it read them again.
 - `LocaleMiddleware`: Django's, its answers kept (partners/publishing/language.py).
+- `MessageMiddleware`: Django's, its storage made when the request first adds or reads a message.
 - `HistoryRequestMiddleware`: django-simple-history's, only for a request that can be signed in.
 - `AxesMiddleware`: django-axes', without its check for async mode on every request.
 
 CORS and the API's conditional GET run on /api/ paths only (config/api/middleware.py).
 """
 
+from functools import partial
+
 from axes.helpers import get_lockout_response
 from axes.middleware import AxesMiddleware as LibraryAxesMiddleware
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
+from django.contrib.messages import middleware as messages_middleware
+from django.contrib.messages.storage import default_storage
 from django.core.signals import setting_changed
 from django.middleware import locale
 from django.utils.cache import patch_vary_headers
@@ -95,6 +100,27 @@ class LocaleMiddleware(ReadsSettingsOnce, locale.LocaleMiddleware):
             patch_vary_headers(response, ("Accept-Language",))
         response.headers.setdefault("Content-Language", language.response_language())
         return response
+
+
+class MessageMiddleware(messages_middleware.MessageMiddleware):
+    """Django's MessageMiddleware, its storage made when the request first adds or reads one.
+
+    Django's makes `request._messages` (settings.MESSAGE_STORAGE: a cookie storage with its
+    signer, and a session storage) on every request, then asks it on the way out whether it has
+    anything to write. A public page neither adds nor shows a message (only the admin does): the
+    storage is Django's own, behind a SimpleLazyObject, made on its first use (an added message,
+    the admin's template reading them); one never made has nothing to write, and the way out
+    skips it. Any other (made, or replaced by the view) goes through Django's `process_response`.
+    """
+
+    async_capable = False
+
+    def __call__(self, request):
+        request._messages = stored = lazy(SimpleLazyObject, partial(default_storage, request))
+        response = self.get_response(request)
+        if request._messages is stored and object.__getattribute__(stored, "_wrapped") is empty:
+            return response
+        return self.process_response(request, response)
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})

@@ -75,7 +75,8 @@ MIDDLEWARE = [
     # Before any view reads a form (the CSRF check is the first): refuses bodies too large.
     "config.uploads.RequestSizeLimitMiddleware",
     "config.cache.AnonymousPageCacheMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's, its storage made only for a request that adds or reads a message.
+    "config.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-simple-history's, for requests that can be signed in (config/middleware.py).
     "config.middleware.HistoryRequestMiddleware",

@@ -5,7 +5,9 @@ import re
 from http import HTTPStatus
 
 import pytest
+from django.contrib import messages
 from django.contrib.auth.models import Group
+from django.contrib.messages.middleware import MessageMiddleware as DjangoMessageMiddleware
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.checks import Warning as CheckWarning
 from django.http import HttpResponse, HttpResponseNotFound
@@ -13,10 +15,16 @@ from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import empty
 from simple_history.models import HistoricalRecords
 
 from config.checks import axes_middleware_check
-from config.middleware import AxesMiddleware, HistoryRequestMiddleware, LocaleMiddleware
+from config.middleware import (
+    AxesMiddleware,
+    HistoryRequestMiddleware,
+    LocaleMiddleware,
+    MessageMiddleware,
+)
 from partners.publishing.models import PublicationStatus
 from tests import factories
 from tests.guards.test_admin_pages import agreement_form
@@ -188,3 +196,59 @@ def test_the_axes_check_accepts_the_sites_subclass(settings):
         (warning,) = axes_middleware_check(None)
     assert isinstance(warning, CheckWarning)
     assert warning.id == "config.W001"
+
+
+def message_answer(middleware_class, view, cookies=None):
+    """The response's messages cookie (value, max-age) and the request, through a session."""
+    request = RequestFactory().get("/fr/")
+    request.COOKIES.update(cookies or {})
+    request.session = SessionStore()
+    response = middleware_class(view)(request)
+    cookie = response.cookies.get("messages")
+    return (cookie.value, cookie["max-age"]) if cookie else None, request
+
+
+def adds_a_message(request):
+    messages.success(request, "Saved.")
+    return HttpResponse("page")
+
+
+def reads_the_messages(request):
+    return HttpResponse(" ".join(str(message) for message in messages.get_messages(request)))
+
+
+def test_a_request_without_messages_never_makes_the_storage():
+    cookie, request = message_answer(MessageMiddleware, lambda request: HttpResponse("page"))
+    assert cookie is None
+    assert object.__getattribute__(request._messages, "_wrapped") is empty
+
+
+@pytest.mark.parametrize("view", [adds_a_message, reads_the_messages])
+@pytest.mark.parametrize("with_cookie", [False, True])
+def test_the_lazy_message_storage_answers_as_djangos(view, with_cookie):
+    (added, _max_age), _request = message_answer(DjangoMessageMiddleware, adds_a_message)
+    cookies = {"messages": added} if with_cookie else {}
+    ours, ours_request = message_answer(MessageMiddleware, view, cookies)
+    theirs, theirs_request = message_answer(DjangoMessageMiddleware, view, cookies)
+    assert ours == theirs
+    assert [str(m) for m in ours_request._messages] == [str(m) for m in theirs_request._messages]
+
+
+def test_a_message_is_written_then_read_once():
+    (added, max_age), _request = message_answer(MessageMiddleware, adds_a_message)
+    assert max_age == ""
+    assert message_answer(MessageMiddleware, reads_the_messages, {"messages": added})[0] == (
+        "",
+        0,
+    )
+
+
+def test_a_staff_change_shows_its_message_once(client, superuser):
+    client.force_login(superuser)
+    saved = client.post(reverse("admin:auth_group_add"), {"name": "Relecteurs"}, follow=True)
+    assert saved.redirect_chain[0][1] == HTTPStatus.FOUND
+    shown = [str(message) for message in messages.get_messages(saved.wsgi_request)]
+    assert len(shown) == 1
+    assert "Relecteurs" in shown[0]
+    again = client.get(reverse("admin:auth_group_changelist"))
+    assert list(messages.get_messages(again.wsgi_request)) == []
