@@ -34,9 +34,10 @@ class Header:
         """`response[name] = value`."""
         response.headers._store[self.key] = self.item
 
-    def setdefault(self, response: HttpResponseBase) -> None:
-        """`response.headers.setdefault(name, value)`: written unless the response has it."""
-        response.headers._store.setdefault(self.key, self.item)
+    def setdefault(self, response: HttpResponseBase) -> bool:
+        """`response.headers.setdefault(name, value)`: written unless the response has the
+        header. True if it has it now with this value (written, or this one written before)."""
+        return response.headers._store.setdefault(self.key, self.item) is self.item
 
     def __repr__(self) -> str:
         return f"Header({self.name!r}, {self.value!r})"

@@ -30,7 +30,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject, empty
 from simple_history.middleware import HistoryRequestMiddleware as history_middleware
 
+from config.headers import Header
 from partners.publishing import language
+
+VARY_ACCEPT_LANGUAGE = Header("Vary", "Accept-Language")
 
 
 class ReadsSettingsOnce:
@@ -66,9 +69,18 @@ class LocaleMiddleware(ReadsSettingsOnce, locale.LocaleMiddleware):
     in, once on the way out), then from the cookie and Accept-Language, and asks which language
     is active twice, through settings read each time. Each of those answers hangs only on the
     path's prefix, the cookie and the header: `partners.publishing.language` keeps them (the one
-    place that resolves the page's language). A 404 goes to Django's own `process_response`,
-    which may redirect to the address with the visitor's prefix.
+    place that resolves the page's language). The prefix's answer found on the way in serves on
+    the way out (unless the path changed). A 404 goes to Django's own `process_response`, which
+    may redirect to the address with the visitor's prefix.
+
+    A plain middleware (`__call__`: Django's `process_request` then `process_response`, without
+    MiddlewareMixin's calls), sync only as the site is (see AxesMiddleware). `Vary:
+    Accept-Language` and `Content-Language` in the site's languages are headers checked once
+    (config/headers.py); a response that varies already, or another language, goes through
+    Django's `patch_vary_headers` and `setdefault`.
     """
+
+    async_capable = False
 
     def __init__(self, get_response):
         super().__init__(get_response)
@@ -78,27 +90,39 @@ class LocaleMiddleware(ReadsSettingsOnce, locale.LocaleMiddleware):
         self.root_urlconf = settings.ROOT_URLCONF
         self.default_language = settings.LANGUAGE_CODE
         self.cookie_name = settings.LANGUAGE_COOKIE_NAME
+        self.content_language = {
+            code: Header("Content-Language", code) for code, _name in settings.LANGUAGES
+        }
 
-    def process_request(self, request):
+    def __call__(self, request):
         urlconf = getattr(request, "urlconf", self.root_urlconf)
         i18n_patterns_used, prefixed_default_language = is_language_prefix_patterns_used(urlconf)
-        language_from_path = language.language_from_path(request.path_info)
-        if i18n_patterns_used and language_from_path is not None:
-            code = language_from_path
+        path = request.path_info
+        from_path = language.language_from_path(path)
+        if i18n_patterns_used and from_path is not None:
+            code = from_path
         else:
             code = language.visitor_language(request, self.cookie_name)
-        if not language_from_path and i18n_patterns_used and not prefixed_default_language:
+        if not from_path and i18n_patterns_used and not prefixed_default_language:
             code = self.default_language
         request.LANGUAGE_CODE = language.activate(code)
 
-    def process_response(self, request, response):
+        response = self.get_response(request)
+
         if response.status_code == 404:
             return super().process_response(request, response)
         urlconf = getattr(request, "urlconf", self.root_urlconf)
         i18n_patterns_used, _prefixed = is_language_prefix_patterns_used(urlconf)
-        if not (i18n_patterns_used and language.language_from_path(request.path_info)):
+        if request.path_info is not path:
+            from_path = language.language_from_path(request.path_info)
+        if not (i18n_patterns_used and from_path) and not VARY_ACCEPT_LANGUAGE.setdefault(response):
             patch_vary_headers(response, ("Accept-Language",))
-        response.headers.setdefault("Content-Language", language.response_language())
+        code = language.response_language()
+        header = self.content_language.get(code)
+        if header is None:
+            response.headers.setdefault("Content-Language", code)
+        else:
+            header.setdefault(response)
         return response
 
 

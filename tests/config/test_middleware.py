@@ -55,12 +55,21 @@ VISITORS = [
 ]
 
 
-def locale_answer(middleware_class, path, cookies, accept, status):
+def locale_answer(middleware_class, path, cookies, accept, status, answer="page"):
     request = RequestFactory().get(path, HTTP_ACCEPT_LANGUAGE=accept)
     request.COOKIES.update(cookies)
 
     def view(request):
-        return HttpResponse("page") if status == 200 else HttpResponseNotFound("none")
+        if status == 404:
+            return HttpResponseNotFound("none")
+        response = HttpResponse("page")
+        if answer == "varies":
+            response["Vary"] = "Cookie"
+        elif answer == "in another language":
+            translation.activate("pt-br")
+        elif answer == "with its language":
+            response["Content-Language"] = "de"
+        return response
 
     try:
         response = middleware_class(view)(request)
@@ -83,6 +92,31 @@ def test_the_kept_locale_answers_are_djangos(path, status):
         first = locale_answer(LocaleMiddleware, path, cookies, accept, status)
         kept = locale_answer(LocaleMiddleware, path, cookies, accept, status)
         assert first == kept == theirs, (cookies, accept)
+
+
+@pytest.mark.parametrize("answer", ["varies", "in another language", "with its language"])
+@pytest.mark.parametrize("path", ["/fr/", "/partenaires/", "/robots.txt"])
+def test_the_locale_headers_of_a_view_that_sets_its_own_are_djangos(path, answer):
+    theirs = locale_answer(DjangoLocaleMiddleware, path, {}, "en", 200, answer)
+    assert locale_answer(LocaleMiddleware, path, {}, "en", 200, answer) == theirs
+
+
+def test_the_locale_headers_are_exact():
+    assert locale_answer(LocaleMiddleware, "/en/partners/", {}, "fr", 200) == (
+        "en",
+        200,
+        None,
+        None,
+        "en",
+    )
+    assert locale_answer(LocaleMiddleware, "/robots.txt", {}, "en", 200)[3:] == (
+        "Accept-Language",
+        "en",
+    )
+    assert locale_answer(LocaleMiddleware, "/robots.txt", {}, "en", 200, "varies")[3:] == (
+        "Cookie, Accept-Language",
+        "en",
+    )
 
 
 def test_an_unprefixed_page_goes_to_the_visitors_language(client):
