@@ -71,3 +71,10 @@ def test_a_checkable_lazy_object_is_false_until_set_up():
     assert not nonce
     assert str(nonce) == "abc"
     assert nonce
+
+
+def test_a_checked_value_is_written_as_djangos():
+    ours, theirs = HttpResponse(), HttpResponse()
+    Header("X-Request-ID", "0" * 32).set_value(ours, "nginx-5f2b9c.41")
+    theirs["X-Request-ID"] = "nginx-5f2b9c.41"
+    assert ours.headers._store == theirs.headers._store
