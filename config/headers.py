@@ -39,6 +39,10 @@ class Header:
         header. True if it has it now with this value (written, or this one written before)."""
         return response.headers._store.setdefault(self.key, self.item) is self.item
 
+    def absent(self, response: HttpResponseBase) -> bool:
+        """`name not in response`."""
+        return self.key not in response.headers._store
+
     def set_value(self, response: HttpResponseBase, value: str) -> None:
         """`response[name] = value` for another value that the caller has checked as this one
         was: ASCII (or latin-1) without line breaks, such as a value a pattern matched."""

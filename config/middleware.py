@@ -9,6 +9,7 @@ never needs:
   on every request; tests that change a setting (override_settings, pytest-django's `settings`,
   which send `setting_changed`) make it read them again.
 - `LocaleMiddleware`: Django's, its answers kept (partners/publishing/language.py).
+- `CommonMiddleware`: Django's, its settings read once and Content-Length written as checked.
 - `MessageMiddleware`: Django's, its storage made when the request first adds or reads a message.
 - `HistoryRequestMiddleware`: django-simple-history's, only for a request that can be signed in.
 - `AxesMiddleware`: django-axes', without its check for async mode on every request.
@@ -24,8 +25,9 @@ from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.contrib.messages import middleware as messages_middleware
 from django.contrib.messages.storage import default_storage
+from django.core.exceptions import PermissionDenied
 from django.core.signals import setting_changed
-from django.middleware import locale
+from django.middleware import common, locale
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import SimpleLazyObject, empty
 from simple_history.middleware import HistoryRequestMiddleware as history_middleware
@@ -34,6 +36,8 @@ from config.headers import Header
 from partners.publishing import language
 
 VARY_ACCEPT_LANGUAGE = Header("Vary", "Accept-Language")
+# A length is digits: checked as this one is.
+CONTENT_LENGTH = Header("Content-Length", "0")
 
 
 class ReadsSettingsOnce:
@@ -123,6 +127,45 @@ class LocaleMiddleware(ReadsSettingsOnce, locale.LocaleMiddleware):
             response.headers.setdefault("Content-Language", code)
         else:
             header.setdefault(response)
+        return response
+
+
+class CommonMiddleware(ReadsSettingsOnce, common.CommonMiddleware):
+    """Django's CommonMiddleware, its settings read when it is built, as one `__call__`.
+
+    Django's reads DISALLOWED_USER_AGENTS and PREPEND_WWW on every request, through
+    MiddlewareMixin's calls, and writes Content-Length through ResponseHeaders' checks. This one
+    refuses the same user agents and validates the host (`request.get_host()`, which refuses a
+    host not in ALLOWED_HOSTS) as Django's does, hands a redirect to www. (PREPEND_WWW) and a
+    404 (APPEND_SLASH's redirect) to Django's own methods, and writes the length, digits, as
+    checked (config/headers.py). Sync only, as the site is (see AxesMiddleware).
+    """
+
+    async_capable = False
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.watch_settings()
+
+    def read_settings(self) -> None:
+        self.disallowed_user_agents = tuple(settings.DISALLOWED_USER_AGENTS)
+        self.prepend_www = settings.PREPEND_WWW
+
+    def __call__(self, request):
+        user_agent = request.META.get("HTTP_USER_AGENT")
+        if user_agent is not None:
+            for user_agent_regex in self.disallowed_user_agents:
+                if user_agent_regex.search(user_agent):
+                    raise PermissionDenied("Forbidden user agent")
+        host = request.get_host()
+        if self.prepend_www and host and not host.startswith("www."):
+            response = super().process_request(request)  # the redirect to www.
+        else:
+            response = self.get_response(request)
+        if response.status_code == 404:
+            return super().process_response(request, response)
+        if not response.streaming and CONTENT_LENGTH.absent(response):
+            CONTENT_LENGTH.set_value(response, str(len(response.content)))
         return response
 
 

@@ -69,7 +69,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, its answers kept (config/middleware.py).
     "config.middleware.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    # Django's, its settings read once (config/middleware.py).
+    "config.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before any view reads a form (the CSRF check is the first): refuses bodies too large.

@@ -78,3 +78,12 @@ def test_a_checked_value_is_written_as_djangos():
     Header("X-Request-ID", "0" * 32).set_value(ours, "nginx-5f2b9c.41")
     theirs["X-Request-ID"] = "nginx-5f2b9c.41"
     assert ours.headers._store == theirs.headers._store
+
+
+def test_a_header_is_absent_until_written_in_any_case():
+    header = Header("Content-Length", "0")
+    response = HttpResponse()
+    response.headers.pop("Content-Length")
+    assert header.absent(response)
+    response["content-LENGTH"] = "4"
+    assert not header.absent(response)

@@ -10,10 +10,11 @@ from django.contrib.auth.models import Group
 from django.contrib.messages.middleware import MessageMiddleware as DjangoMessageMiddleware
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.checks import Warning as CheckWarning
-from django.http import HttpResponse, HttpResponseNotFound
+from django.http import HttpResponse, HttpResponseNotFound, StreamingHttpResponse
+from django.middleware.common import CommonMiddleware as DjangoCommonMiddleware
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.test import RequestFactory, override_settings
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.functional import empty
 from simple_history.models import HistoricalRecords
@@ -21,6 +22,7 @@ from simple_history.models import HistoricalRecords
 from config.checks import axes_middleware_check
 from config.middleware import (
     AxesMiddleware,
+    CommonMiddleware,
     HistoryRequestMiddleware,
     LocaleMiddleware,
     MessageMiddleware,
@@ -286,3 +288,89 @@ def test_a_staff_change_shows_its_message_once(client, superuser):
     assert "Relecteurs" in shown[0]
     again = client.get(reverse("admin:auth_group_changelist"))
     assert list(messages.get_messages(again.wsgi_request)) == []
+
+
+def common_answer(middleware_class, path, *, host="testserver", agent=None, view=None):
+    request = RequestFactory().get(path, HTTP_HOST=host)
+    if agent is not None:
+        request.META["HTTP_USER_AGENT"] = agent
+
+    def page(request):
+        return HttpResponse("page" if resolve_or_none(path) else "none", status=200)
+
+    try:
+        response = middleware_class(view or page)(request)
+    except Exception as error:
+        return type(error).__name__, str(error)
+    return (
+        response.status_code,
+        response.get("Location"),
+        response.get("Content-Length"),
+        response.streaming,
+    )
+
+
+def resolve_or_none(path):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
+
+
+def not_found(request):
+    return HttpResponseNotFound("none")
+
+
+def streamed(request):
+    return StreamingHttpResponse(iter([b"a", b"b"]))
+
+
+def sized(request):
+    response = HttpResponse("page")
+    response["Content-Length"] = "999"
+    return response
+
+
+@pytest.mark.parametrize(
+    ("path", "kwargs"),
+    [
+        ("/fr/", {}),
+        ("/fr/", {"view": not_found}),
+        ("/fr", {"view": not_found}),
+        ("/fr/partenaires", {"view": not_found}),
+        ("/fr/", {"view": streamed}),
+        ("/fr/", {"view": sized}),
+        ("/fr/", {"host": "evil.example"}),
+        ("/fr/", {"agent": "BadBot/1.0"}),
+        ("/fr/", {"agent": "Firefox/140"}),
+    ],
+)
+@pytest.mark.parametrize("prepend_www", [False, True])
+def test_the_common_answers_are_djangos(settings, path, kwargs, prepend_www):
+    settings.DISALLOWED_USER_AGENTS = [re.compile(r"^BadBot")]
+    settings.PREPEND_WWW = prepend_www
+    theirs = common_answer(DjangoCommonMiddleware, path, **kwargs)
+    assert common_answer(CommonMiddleware, path, **kwargs) == theirs
+
+
+def test_the_common_answers_are_exact(settings):
+    settings.DISALLOWED_USER_AGENTS = [re.compile(r"^BadBot")]
+    assert common_answer(CommonMiddleware, "/fr/") == (200, None, "4", False)
+    assert common_answer(CommonMiddleware, "/fr/partenaires", view=not_found) == (
+        301,
+        "/fr/partenaires/",
+        None,
+        False,
+    )
+    assert common_answer(CommonMiddleware, "/fr/", agent="BadBot/2") == (
+        "PermissionDenied",
+        "Forbidden user agent",
+    )
+    assert common_answer(CommonMiddleware, "/fr/", host="evil.example")[0] == "DisallowedHost"
+    settings.PREPEND_WWW = True
+    assert common_answer(CommonMiddleware, "/fr/") == (
+        301,
+        "http://www.testserver/fr/",
+        "0",
+        False,
+    )
