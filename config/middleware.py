@@ -10,6 +10,7 @@ never needs:
   which send `setting_changed`) make it read them again.
 - `LocaleMiddleware`: Django's, its answers kept (partners/publishing/language.py).
 - `CommonMiddleware`: Django's, its settings read once and Content-Length written as checked.
+- `SessionMiddleware`: Django's, a visitor's new session made when the request first uses it.
 - `MessageMiddleware`: Django's, its storage made when the request first adds or reads a message.
 - `HistoryRequestMiddleware`: django-simple-history's, only for a request that can be signed in.
 - `AxesMiddleware`: django-axes', without its check for async mode on every request.
@@ -25,11 +26,12 @@ from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.contrib.messages import middleware as messages_middleware
 from django.contrib.messages.storage import default_storage
+from django.contrib.sessions import middleware as sessions_middleware
 from django.core.exceptions import PermissionDenied
 from django.core.signals import setting_changed
 from django.middleware import common, locale
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import SimpleLazyObject, empty
+from django.utils.functional import LazyObject, SimpleLazyObject, empty
 from simple_history.middleware import HistoryRequestMiddleware as history_middleware
 
 from config.headers import Header
@@ -64,6 +66,11 @@ def lazy(lazy_class: type[SimpleLazyObject], setup) -> SimpleLazyObject:
     object.__setattr__(made, "_setupfunc", setup)
     object.__setattr__(made, "_wrapped", empty)
     return made
+
+
+def never_used(value) -> bool:
+    """Whether `value` is a lazy object not set up yet: nothing has read or changed it."""
+    return isinstance(value, LazyObject) and object.__getattribute__(value, "_wrapped") is empty
 
 
 class LocaleMiddleware(ReadsSettingsOnce, locale.LocaleMiddleware):
@@ -183,9 +190,40 @@ class MessageMiddleware(messages_middleware.MessageMiddleware):
     async_capable = False
 
     def __call__(self, request):
-        request._messages = stored = lazy(SimpleLazyObject, partial(default_storage, request))
+        request._messages = lazy(SimpleLazyObject, partial(default_storage, request))
         response = self.get_response(request)
-        if request._messages is stored and object.__getattribute__(stored, "_wrapped") is empty:
+        if never_used(request._messages):
+            return response
+        return self.process_response(request, response)
+
+
+class SessionMiddleware(ReadsSettingsOnce, sessions_middleware.SessionMiddleware):
+    """Django's SessionMiddleware, a visitor's new session made when the request first uses it.
+
+    A request without the session cookie gets a new, empty session (`SessionStore(None)`), and
+    on the way out Django's asks it whether it was read (then `Vary: Cookie`), changed (then
+    saved, and its cookie set) or emptied: a session never used was none of these, and Django's
+    writes nothing. Here that new session is Django's own, behind a SimpleLazyObject made on its
+    first use (signing in, the user read by a page or the page cache); one never used skips the
+    way out. A request with the cookie, and a session used or replaced, are Django's exactly.
+    Sync only, as the site is (see AxesMiddleware).
+    """
+
+    async_capable = False
+
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        self.watch_settings()
+
+    def read_settings(self) -> None:
+        self.cookie_name = settings.SESSION_COOKIE_NAME
+
+    def __call__(self, request):
+        if self.cookie_name in request.COOKIES:
+            return super().__call__(request)
+        request.session = lazy(SimpleLazyObject, partial(self.SessionStore, None))
+        response = self.get_response(request)
+        if never_used(request.session):
             return response
         return self.process_response(request, response)
 
@@ -201,7 +239,8 @@ class HistoryRequestMiddleware:
     nobody. A request without a session cannot be signed in, and becomes so only by signing in,
     which is a POST (the admin's login form): a GET without a session (a public page's visitor)
     skips it, and its changes, if any, record nobody, as they did. Any other request goes
-    through simple_history's own middleware.
+    through simple_history's own middleware. A visitor's new session not used yet
+    (SessionMiddleware) has no key: the gate does not make it.
     """
 
     def __init__(self, get_response):
@@ -209,7 +248,8 @@ class HistoryRequestMiddleware:
         self.with_history = history_middleware(get_response)
 
     def __call__(self, request):
-        if request.session.session_key is None and request.method in SAFE_METHODS:
+        session = request.session
+        if request.method in SAFE_METHODS and (never_used(session) or session.session_key is None):
             return self.get_response(request)
         return self.with_history(request)
 

@@ -66,7 +66,8 @@ MIDDLEWARE = [
     # If-None-Match too. Other paths go straight on.
     "config.api.middleware.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, a visitor's new session made only when the request uses it (config/middleware.py).
+    "config.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, its answers kept (config/middleware.py).
     "config.middleware.LocaleMiddleware",
     # Django's, its settings read once (config/middleware.py).

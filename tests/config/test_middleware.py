@@ -6,9 +6,11 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib import messages
+from django.contrib.auth import get_user
 from django.contrib.auth.models import Group
 from django.contrib.messages.middleware import MessageMiddleware as DjangoMessageMiddleware
 from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.middleware import SessionMiddleware as DjangoSessionMiddleware
 from django.core.checks import Warning as CheckWarning
 from django.http import HttpResponse, HttpResponseNotFound, StreamingHttpResponse
 from django.middleware.common import CommonMiddleware as DjangoCommonMiddleware
@@ -26,6 +28,8 @@ from config.middleware import (
     HistoryRequestMiddleware,
     LocaleMiddleware,
     MessageMiddleware,
+    SessionMiddleware,
+    never_used,
 )
 from partners.publishing.models import PublicationStatus
 from tests import factories
@@ -374,3 +378,81 @@ def test_the_common_answers_are_exact(settings):
         "0",
         False,
     )
+
+
+def session_answer(middleware_class, view, cookies=None):
+    """The response's session cookie (whether set, its max-age), its Vary, and the request."""
+    request = RequestFactory().get("/fr/")
+    request.COOKIES.update(cookies or {})
+    response = middleware_class(view)(request)
+    cookie = response.cookies.get("sessionid")
+    written = (bool(cookie.value), cookie["max-age"]) if cookie else None
+    return written, response.get("Vary"), request
+
+
+def untouched(request):
+    return HttpResponse("page")
+
+
+def reads_the_session(request):
+    return HttpResponse(str(request.session.get("seen", 0)))
+
+
+def writes_the_session(request):
+    request.session["seen"] = request.session.get("seen", 0) + 1
+    return HttpResponse("page")
+
+
+def reads_the_user(request):
+    request.user = get_user(request)
+    return HttpResponse(str(request.user.is_authenticated))
+
+
+def test_a_visitors_session_never_used_is_never_made():
+    written, vary, request = session_answer(SessionMiddleware, untouched)
+    assert (written, vary) == (None, None)
+    assert never_used(request.session)
+
+
+@pytest.mark.parametrize("view", [untouched, reads_the_session, writes_the_session, reads_the_user])
+@pytest.mark.parametrize("cookie", ["none", "kept", "unknown", "invalid"])
+def test_the_session_answers_are_djangos(view, cookie):
+    def cookies():
+        kept = SessionStore()
+        kept["seen"] = 1
+        kept.create()
+        return {
+            "none": {},
+            "kept": {"sessionid": kept.session_key},
+            "unknown": {"sessionid": "x" * 32},
+            "invalid": {"sessionid": "short"},
+        }[cookie]
+
+    ours, ours_vary, ours_request = session_answer(SessionMiddleware, view, cookies())
+    theirs, theirs_vary, theirs_request = session_answer(DjangoSessionMiddleware, view, cookies())
+    assert (ours, ours_vary) == (theirs, theirs_vary)
+    assert dict(ours_request.session.items()) == dict(theirs_request.session.items())
+
+
+def test_the_session_answers_are_exact():
+    assert session_answer(SessionMiddleware, reads_the_session)[:2] == (None, "Cookie")
+    written, vary, request = session_answer(SessionMiddleware, writes_the_session)
+    assert (written, vary) == ((True, 1209600), "Cookie")
+    assert SessionStore(request.session.session_key)["seen"] == 1
+    assert session_answer(SessionMiddleware, untouched, {"sessionid": "short"})[:2] == (
+        (False, 0),
+        "Cookie",
+    )
+
+
+def test_the_history_gate_leaves_a_visitors_new_session_unmade():
+    request = RequestFactory().get("/fr/")
+    seen = []
+
+    def view(request):
+        seen.append(getattr(HistoricalRecords.context, "request", None))
+        return HttpResponse("page")
+
+    SessionMiddleware(HistoryRequestMiddleware(view))(request)
+    assert seen == [None]
+    assert never_used(request.session)
