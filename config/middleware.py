@@ -84,8 +84,9 @@ class LocaleMiddleware(ReadsSettingsOnce, locale.LocaleMiddleware):
     the way out (unless the path changed). A 404 goes to Django's own `process_response`, which
     may redirect to the address with the visitor's prefix.
 
-    A plain middleware (`__call__`: Django's `process_request` then `process_response`, without
-    MiddlewareMixin's calls), sync only as the site is (see AxesMiddleware). `Vary:
+    A plain middleware (one `__call__` does what Django's `process_request` and
+    `process_response` do, without MiddlewareMixin's calls), sync only as the site is (see
+    AxesMiddleware). `Vary:
     Accept-Language` and `Content-Language` in the site's languages are headers checked once
     (config/headers.py); a response that varies already, or another language, goes through
     Django's `patch_vary_headers` and `setdefault`.
