@@ -456,3 +456,43 @@ def test_the_history_gate_leaves_a_visitors_new_session_unmade():
     SessionMiddleware(HistoryRequestMiddleware(view))(request)
     assert seen == [None]
     assert never_used(request.session)
+
+
+SECURITY_HEADERS = {
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Referrer-Policy": "same-origin",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        (
+            "/fr/",
+            {"Content-Language": "fr", "Content-Type": "text/html; charset=utf-8"},
+        ),
+        (
+            "/robots.txt",
+            {
+                "Content-Language": "fr",
+                "Content-Length": "75",
+                "Content-Type": "text/plain",
+                "Vary": "Accept-Language",
+            },
+        ),
+    ],
+)
+def test_a_visitors_page_has_exactly_the_sites_headers(client, path, expected):
+    response = client.get(path)
+    assert response.status_code == HTTPStatus.OK
+    headers = dict(response.headers)
+    assert re.fullmatch(r"[0-9a-f]{32}", headers.pop("X-Request-ID"))
+    assert "default-src 'self'" in headers.pop("Content-Security-Policy").split("; ")
+    if "Content-Length" not in expected:
+        assert headers.pop("Content-Length") == str(len(response.content))
+    assert headers == {**SECURITY_HEADERS, **expected}
+    assert list(response.cookies) == []
+    assert never_used(response.wsgi_request.session)
+    assert never_used(response.wsgi_request._messages)
