@@ -8,14 +8,22 @@ it is built (and again when a test changes a setting), writes them whenever a re
 that static case, and hands every other response (a nonce was used, a decorator set a policy,
 Django's debug pages) to django-csp's own `process_response`. tests/config/test_csp.py
 compares the two on each case.
+
+It is a plain middleware (`__call__`, not MiddlewareMixin's three calls), sync only as the site
+is (config/middleware.py, AxesMiddleware). The request's lazy nonce is django-csp's object,
+made without its constructors' calls (`config.middleware.lazy`), and the headers are written
+as checked when they were built (config/headers.py).
 """
+
+from functools import partial
 
 from csp.constants import HEADER, HEADER_REPORT_ONLY
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
 from django.conf import settings
 
-from config.middleware import ReadsSettingsOnce
+from config.headers import Header
+from config.middleware import ReadsSettingsOnce, lazy
 
 # What a decorator of django-csp's sets on a response: then django-csp builds its policy.
 RESPONSE_POLICY = frozenset(
@@ -33,6 +41,8 @@ RESPONSE_POLICY = frozenset(
 
 
 class ContentSecurityPolicyMiddleware(ReadsSettingsOnce, CSPMiddleware):
+    async_capable = False
+
     def __init__(self, get_response):
         super().__init__(get_response)
         self.watch_settings()
@@ -41,7 +51,7 @@ class ContentSecurityPolicyMiddleware(ReadsSettingsOnce, CSPMiddleware):
         self.nonce_refused = CheckableLazyObject(self._csp_nonce_post_response)
 
     def read_settings(self) -> None:
-        """(header, value, excluded path prefixes) of the current settings' policies."""
+        """(header, excluded path prefixes) of the current settings' policies."""
         self.debug = settings.DEBUG
         headers = []
         for header, name, ro in (
@@ -52,8 +62,13 @@ class ContentSecurityPolicyMiddleware(ReadsSettingsOnce, CSPMiddleware):
             if value:
                 config = getattr(settings, name, None) or {}
                 prefixes = tuple(config.get("EXCLUDE_URL_PREFIXES", None) or ())
-                headers.append((header, value, prefixes))
+                headers.append((Header(header, value), prefixes))
         self.headers = tuple(headers)
+
+    def __call__(self, request):
+        # django-csp's process_request: a nonce made only if the page asks for one.
+        request.csp_nonce = lazy(CheckableLazyObject, partial(self._make_nonce, request))
+        return self.process_response(request, self.get_response(request))
 
     def process_response(self, request, response):
         if (
@@ -62,8 +77,8 @@ class ContentSecurityPolicyMiddleware(ReadsSettingsOnce, CSPMiddleware):
             or self.debug
         ):
             return super().process_response(request, response)
-        for header, value, prefixes in self.headers:
-            if header not in response and not request.path_info.startswith(prefixes):
-                response[header] = value
+        for header, prefixes in self.headers:
+            if not request.path_info.startswith(prefixes):
+                header.setdefault(response)
         request.csp_nonce = self.nonce_refused
         return response

@@ -14,8 +14,13 @@ import os
 import re
 from datetime import UTC, datetime
 
+from config.headers import Header
+
 HEADER = "X-Request-ID"
 SANE_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
+# Every id sent back is ASCII without line breaks (SANE_ID's characters, or hexadecimal digits):
+# checked as this one is (config/headers.py).
+REQUEST_ID = Header(HEADER, "0" * 32)
 
 _current = contextvars.ContextVar("request", default=("", ""))
 
@@ -28,8 +33,8 @@ class RequestIdMiddleware:
     """First in the chain: every log line of the request, and its response, carry the id.
 
     A made id is 32 hexadecimal digits of os.urandom, in one call (uuid4's are the same length,
-    through three Python calls); the response's header is written in one step, through its
-    `headers`."""
+    through three Python calls); the response's header is written in one step, as checked
+    (`REQUEST_ID`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -42,7 +47,7 @@ class RequestIdMiddleware:
             response = self.get_response(request)
         finally:
             _current.reset(token)
-        response.headers[HEADER] = request.id
+        REQUEST_ID.set_value(response, request.id)
         return response
 
 

@@ -66,16 +66,19 @@ MIDDLEWARE = [
     # If-None-Match too. Other paths go straight on.
     "config.api.middleware.ApiMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    # Django's, a visitor's new session made only when the request uses it (config/middleware.py).
+    "config.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, its answers kept (config/middleware.py).
     "config.middleware.LocaleMiddleware",
-    "django.middleware.common.CommonMiddleware",
+    # Django's, its settings read once (config/middleware.py).
+    "config.middleware.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before any view reads a form (the CSRF check is the first): refuses bodies too large.
     "config.uploads.RequestSizeLimitMiddleware",
     "config.cache.AnonymousPageCacheMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
+    # Django's, its storage made only for a request that adds or reads a message.
+    "config.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # django-simple-history's, for requests that can be signed in (config/middleware.py).
     "config.middleware.HistoryRequestMiddleware",
