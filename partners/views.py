@@ -1,7 +1,5 @@
-import hashlib
-
 from django.conf import settings
-from django.template.loader import get_template, render_to_string
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
@@ -29,17 +27,6 @@ DOSSIER_TEMPLATES = (
     "partners/includes/dossier_trade.html",
     "partners/includes/products.html",
 )
-
-_digests: dict[tuple, str] = {}
-
-
-def sources_digest(names: tuple) -> str:
-    """A digest of the sources of these templates, read once (each time under DEBUG)."""
-    found = _digests.get(names)
-    if found is None or settings.DEBUG:
-        sources = "\0".join(get_template(name).template.source for name in names)
-        found = _digests[names] = hashlib.blake2b(sources.encode(), digest_size=8).hexdigest()
-    return found
 
 
 class PartnerListView(PublicListMixin, ListView):
@@ -102,7 +89,7 @@ class PartnerDetailView(PublicDetailMixin, DetailView):
             "partner-dossier-page",
             (
                 partner.pk,
-                sources_digest(DOSSIER_TEMPLATES),
+                fragments.sources_digest(DOSSIER_TEMPLATES),
                 get_urlconf() or settings.ROOT_URLCONF,
                 get_script_prefix(),
             ),

@@ -134,6 +134,12 @@ def versioned(name: str, models, build):
     return found
 
 
+def sources_digest(names) -> str:
+    """A digest of the sources of these templates (each read once): a change to one of them
+    gives the fragments written with them other keys."""
+    return ":".join(_template(name)[1] for name in names)
+
+
 def written(name: str, parts, models, build, *, templates=(), kept: bool = True):
     """`build()` (written HTML, or values holding it), kept by `versioned()` under `name`, a
     digest of `parts` (what it is computed from, their repr() in the key) and of the sources
@@ -141,7 +147,7 @@ def written(name: str, parts, models, build, *, templates=(), kept: bool = True)
     when not `kept` (a record the public does not see) or inside a preview."""
     if not kept or in_rolled_back():
         return build()
-    sources = tuple(_template(template_name)[1] for template_name in templates)
+    sources = sources_digest(templates)
     shown = hashlib.blake2b(repr((parts, sources)).encode(), digest_size=16).hexdigest()
     return versioned(f"{name}:{shown}", models, build)
 
