@@ -3,6 +3,8 @@ the pages' sections kept by the versions of what they show, as production has th
 edit: the partner dossier, the trade explorer and an agreement's page show an edit at once, in
 French and English, 1280 and 390 pixels wide."""
 
+import re
+
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
@@ -79,3 +81,46 @@ def test_the_dossier_explorer_and_agreement_page_show_edits_at_once(kept, width,
     table = page.locator("table.sortable tbody tr").all_inner_texts()
     assert table[0].split("\t")[:3] == ["China", "2017", "$4.0 billion"]
     assert page.locator("#chart-cn-title").count() == 1
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_lists_kept_filters_name_a_renamed_partner_at_once(kept, width, tmp_path):
+    page = kept
+    page.set_viewport_size({"width": width, "height": 900})
+    china = Partner.objects.get(slug="cn")
+    in_china = Agreement.objects.published().with_party([china]).count()
+
+    page.goto("/fr/ententes/")
+    if not page.locator("#id_partner").is_visible():  # a narrow screen folds the filters
+        page.locator(".filter-panel summary").click()
+    page.select_option("#id_partner", label="Chine")
+    page.get_by_role("button", name="Appliquer").click()
+    page.wait_for_url("**/fr/ententes/?partner=cn")
+    assert page.locator(".count").inner_text() == f"{in_china} ententes"
+    assert page.locator(".filter-tags li").inner_text().startswith("Partenaire\u00a0: Chine")
+    page.reload()  # the same list, its filters read back
+
+    # Staff rename the partner: its filter and its tag name it so at once, in each language.
+    china.name_fr, china.name_en = "Chine (RPC)", "China (PRC)"
+    china.save()
+    page.reload()
+    page.screenshot(path=tmp_path / f"agreements-fr-{width}.png", full_page=True)
+    assert page.locator(".filter-tags li").inner_text().startswith("Partenaire\u00a0: Chine (RPC)")
+    assert page.locator("#id_partner option:checked").text_content() == "Chine (RPC)"
+    assert page.title().startswith("Ententes (Partenaire\u00a0: Chine (RPC))")
+    assert page.locator('.site-nav a[aria-current="page"]').inner_text() == "Ententes"
+
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**/en/agreements/?partner=cn")
+    page.screenshot(path=tmp_path / f"agreements-en-{width}.png", full_page=True)
+    assert page.locator(".filter-tags li").inner_text().startswith("Partner: China (PRC)")
+    assert page.locator("#id_partner option:checked").text_content() == "China (PRC)"
+    assert page.locator(".count").inner_text() == f"{in_china} agreements"
+    assert page.locator('.site-nav a[aria-current="page"]').inner_text() == "Agreements"
+
+    # The tag removed: the whole list, and no tag left.
+    page.locator(".filter-tags li a").click()
+    page.wait_for_url(re.compile(r".*/en/agreements/\??$"))
+    total = Agreement.objects.published().count()
+    assert page.locator(".count").inner_text() == f"{total:,} agreements"
+    assert page.locator(".filter-tags").count() == 0
