@@ -1,5 +1,6 @@
 """Fragments of the public pages written once and cached: a list's cards, by exactly what they
-show; a filter's choices, by the versions of what they show.
+show; a filter's choices, by the versions of what they show; the parts of every page that show
+no record, once per process.
 
 Cards.
 A list's card (an agreement's title, status, latest step and parties) is written from its
@@ -23,6 +24,9 @@ those topics (`written()`, `section()`): an edit of anything else the page shows
 partner's agreements) leaves it found, and what it is built from (its queries, its charts) is
 read only when it is written. Never inside a preview (a pending version applied in a savepoint
 that is rolled back): it may show what the public does not see yet.
+
+Fixed parts. A part of every page that shows no record (the footer, the main menu for each
+section, the stylesheet's links) is written once per process, language and state (`fixed()`).
 
 Choices. A filter's options (every published partner, the sectors, the ministries) are read
 from records that change rarely: `versioned()` keeps them per language and per version of the
@@ -156,6 +160,30 @@ def render(template_name: str, context: dict) -> str:
     """The HTML of `template_name` (read once) rendered with `context` alone: no request, no
     context processor."""
     return _template(template_name)[0].render(Context(context))
+
+
+# fixed(): what each (template, language, URL configuration, context) wrote, in this process.
+_fixed: dict[tuple, str] = {}
+
+
+def fixed(template_name: str, context: dict | None = None) -> str:
+    """The HTML of `template_name` rendered with `context` alone (`render()`), written once per
+    process for each language, URL configuration and context: a part of every page that shows
+    no record (the footer, the menu), so with nothing to invalidate; what changes it (its
+    template, the catalog) comes with a new process. The context's values are part of the key:
+    a few, never a record or a visitor's text."""
+    context = context or {}
+    key = (
+        template_name,
+        active_language(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+        tuple(sorted(context.items())),
+    )
+    found = _fixed.get(key)
+    if found is None or settings.DEBUG:
+        found = _fixed[key] = mark_safe(render(template_name, context))
+    return found
 
 
 def section(name: str, parts, models, template_name: str, context, *, kept: bool = True):

@@ -23,7 +23,11 @@ from babel.numbers import (
     get_group_symbol,
 )
 from django import template
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import pgettext, pgettext_lazy
 
 from partners.publishing import fragments
@@ -72,6 +76,53 @@ def record_cards(records, template_name, name, **extra):
     """The HTML of each record's card, written by `template_name` with the record as `name`
     (and `extra`), each one cached by what it shows: `{% for card in cards %}{{ card }}`."""
     return fragments.cards(records, template_name, name, **extra)
+
+
+@register.simple_tag
+def fixed(template_name, **context):
+    """A part of every page that shows no record (the footer), written once per process for
+    each language and context: fragments.fixed()."""
+    return fragments.fixed(template_name, context)
+
+
+# The main menu's items, by URL name, as includes/site_nav.html names them.
+MENU = {
+    "home": "home",
+    "partners": "partners:list",
+    "agreements": "agreements:list",
+    "missions": "missions:list",
+    "trade": "trade:explorer",
+}
+
+
+@functools.lru_cache(maxsize=32)
+def _menu_addresses(language: str, urlconf: str, prefix: str) -> dict[str, str]:
+    with translation.override(language):
+        return {item: reverse(name, urlconf=urlconf) for item, name in MENU.items()}
+
+
+@register.simple_tag(takes_context=True)
+def site_nav(context):
+    """The main menu and the search box: the item of the page's section marked current (the
+    home page's at its address only, another's anywhere under its own), written once per
+    process for each language and current item (fragments.fixed()), the box with the words
+    searched for (the search page's) each time."""
+    request = context.get("request")
+    path = request.path if request is not None else ""
+    urlconf = get_urlconf() or settings.ROOT_URLCONF
+    addresses = _menu_addresses(active_language(), urlconf, get_script_prefix())
+    current = tuple(
+        item
+        for item, address in addresses.items()
+        if (path == address if item == "home" else address in path)
+    )
+    words = context.get("q")
+    if words:
+        return mark_safe(fragments.render(SITE_NAV, {"current": current, "q": words}))
+    return fragments.fixed(SITE_NAV, {"current": current})
+
+
+SITE_NAV = "includes/site_nav.html"
 
 
 @register.filter
