@@ -9,8 +9,13 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from django.db.backends.signals import connection_created
 
-        from partners.publishing.language import register_sqlite_collations
+        from partners.publishing.language import (
+            register_sqlite_collations,
+            share_multilingual_queryset_classes,
+        )
         from partners.publishing.search import register_sqlite_unaccent
+
+        share_multilingual_queryset_classes()
 
         connection_created.connect(register_sqlite_unaccent, dispatch_uid="sqlite-unaccent")
         connection_created.connect(register_sqlite_collations, dispatch_uid="sqlite-collations")

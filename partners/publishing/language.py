@@ -290,3 +290,33 @@ def _forget_request_languages(*, setting, **kwargs):
         _from_path.clear()
         _from_visitor.clear()
         _activated.clear()
+
+
+# modeltranslation's managers give each queryset a subclass of its model's queryset class with
+# MultilingualQuerySet (its `multilingual_queryset_factory`), made anew for every queryset, and
+# for every one unpickled (a record read back from the results cache with its prefetched rows:
+# twenty on a list's page), each a class to build and, once dropped, to collect. The subclass
+# has no body of its own: one per queryset class gives the same querysets.
+_multilingual_classes: dict[type, type] = {}
+_made_by_modeltranslation = None
+
+
+def multilingual_queryset_factory(old_cls, instantiate=True):
+    """modeltranslation's factory, each class made once (share_multilingual_queryset_classes());
+    module-level, so that a queryset pickled names it."""
+    made = _multilingual_classes.get(old_cls)
+    if made is None:
+        made = _multilingual_classes[old_cls] = _made_by_modeltranslation(
+            old_cls, instantiate=False
+        )
+    return made() if instantiate else made
+
+
+def share_multilingual_queryset_classes() -> None:
+    """Make modeltranslation's managers (and its querysets' __reduce__) use the factory above."""
+    global _made_by_modeltranslation
+    from modeltranslation import manager
+
+    if manager.multilingual_queryset_factory is not multilingual_queryset_factory:
+        _made_by_modeltranslation = manager.multilingual_queryset_factory
+        manager.multilingual_queryset_factory = multilingual_queryset_factory
