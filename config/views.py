@@ -1,10 +1,12 @@
 """Pages that belong to no single app: home, robots.txt, errors."""
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -15,12 +17,16 @@ from config.logs import current_request_id
 from missions import selectors as mission_selectors
 from missions.models import Mission
 from partners.models import Partner, WorldRegion
+from partners.publishing import fragments
 from partners.publishing.language import localized, sort_key
 from partners.publishing.models import PublicationStatus
 from partners.publishing.results import cached_results
 
 RECENT_AGREEMENTS = 5
 RECENT_MISSIONS = 3
+
+# What the home page shows under the site's header: a change to its source gives other keys.
+HOME_CONTENT = "includes/home_content.html"
 
 
 def recent_agreement_ids(count: int) -> list[int]:
@@ -64,15 +70,28 @@ def record_counts() -> dict[str, int]:
     }
 
 
+def home_content() -> str:
+    """The HTML of what the home page shows (its figures, the latest missions and agreements,
+    the partners by world region), written from its own template and kept by the versions the
+    home page holds (the site's, the agreements', missions' and partners' topics:
+    partners/publishing/results.py), so that the page missed for another reason than an edit of
+    one of those reads it back, neither querying nor writing it; written each time when those
+    versions are not known."""
+    parts = (
+        fragments.sources_digest((HOME_CONTENT,)),
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+    )
+    return cached_results("home-page", parts, _home_content, page="home")
+
+
+def _home_content() -> str:
+    return fragments.render(HOME_CONTENT, home_contents())
+
+
 def home_contents() -> dict:
     """What the home page shows: the partners by world region, the latest missions and
-    agreements, the counts. Kept by the versions the home page holds (the site's, the
-    agreements', missions' and partners' topics: partners/publishing/results.py), so that the page
-    missed for another reason than an edit of one of those reads them back."""
-    return cached_results("home", (), _home_contents, page="home")
-
-
-def _home_contents() -> dict:
+    agreements, the counts."""
     # Every profiled partner, in its world region (a state or region in its country's).
     partners = (
         Partner.objects.published()
@@ -124,7 +143,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(home_contents())
+        context["home"] = mark_safe(home_content())
         return context
 
 
