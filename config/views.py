@@ -25,8 +25,10 @@ from partners.publishing.results import cached_results
 RECENT_AGREEMENTS = 5
 RECENT_MISSIONS = 3
 
-# What the home page shows under the site's header: a change to its source gives other keys.
+# What the home page shows under the site's header, and its partners by world region (a part of
+# it kept by the partners' version alone): a change to their sources gives other keys.
 HOME_CONTENT = "includes/home_content.html"
+HOME_REGIONS = "includes/home_regions.html"
 
 
 def recent_agreement_ids(count: int) -> list[int]:
@@ -70,6 +72,11 @@ def record_counts() -> dict[str, int]:
     }
 
 
+def written_at() -> tuple[str, str]:
+    """Where the links a fragment writes lead: the URL configuration and the script prefix."""
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+
+
 def home_content() -> str:
     """The HTML of what the home page shows (its figures, the latest missions and agreements,
     the partners by world region), written from its own template and kept by the versions the
@@ -77,11 +84,7 @@ def home_content() -> str:
     partners/publishing/results.py), so that the page missed for another reason than an edit of
     one of those reads it back, neither querying nor writing it; written each time when those
     versions are not known."""
-    parts = (
-        fragments.sources_digest((HOME_CONTENT,)),
-        get_urlconf() or settings.ROOT_URLCONF,
-        get_script_prefix(),
-    )
+    parts = (fragments.sources_digest((HOME_CONTENT, HOME_REGIONS)), *written_at())
     return cached_results("home-page", parts, _home_content, page="home")
 
 
@@ -90,8 +93,32 @@ def _home_content() -> str:
 
 
 def home_contents() -> dict:
-    """What the home page shows: the partners by world region, the latest missions and
+    """What the home page shows: the partners by world region (HTML), the latest missions and
     agreements, the counts."""
+    regions = partner_regions()
+    return {
+        "missions": list(
+            recent_missions()
+            .only(*mission_selectors.LISTED_FIELDS)
+            .prefetch_related(mission_selectors.cities())[:RECENT_MISSIONS]
+        ),
+        "agreements": recent_agreements(RECENT_AGREEMENTS),
+        "regions": mark_safe(regions["html"]),
+        # The partners are those listed by region.
+        "counts": {"partners": regions["count"], **record_counts()},
+    }
+
+
+def partner_regions() -> dict:
+    """The HTML of every profiled partner by world region and their number, kept by the
+    partners' version (partners/publishing/fragments.py): an edit of an agreement or a mission,
+    which writes the home page again, leaves them found, neither read nor written."""
+    return fragments.written(
+        "home-regions", written_at(), (Partner,), _partner_regions, templates=(HOME_REGIONS,)
+    )
+
+
+def _partner_regions() -> dict:
     # Every profiled partner, in its world region (a state or region in its country's).
     partners = (
         Partner.objects.published()
@@ -105,25 +132,12 @@ def home_contents() -> dict:
         profiled += 1
         region = partner.world_region or (partner.parent.world_region if partner.parent else "")
         regions.setdefault(region, []).append(partner)
-    return {
-        "missions": list(
-            recent_missions()
-            .only(*mission_selectors.LISTED_FIELDS)
-            .prefetch_related(mission_selectors.cities())[:RECENT_MISSIONS]
-        ),
-        "agreements": recent_agreements(RECENT_AGREEMENTS),
-        # The world regions by their names in the page's language.
-        "regions": sorted(
-            (
-                (code, label, regions[code])
-                for code, label in WorldRegion.choices
-                if code in regions
-            ),
-            key=lambda region: sort_key(str(region[1])),
-        ),
-        # The partners are those listed above.
-        "counts": {"partners": profiled, **record_counts()},
-    }
+    # The world regions by their names in the page's language.
+    shown = sorted(
+        ((code, label, regions[code]) for code, label in WorldRegion.choices if code in regions),
+        key=lambda region: sort_key(str(region[1])),
+    )
+    return {"count": profiled, "html": fragments.render(HOME_REGIONS, {"regions": shown})}
 
 
 class HomeView(TemplateView):

@@ -2,7 +2,9 @@
 agreements, the partners by world region) kept as its results are, by the versions the home page
 holds (partners/publishing/results.py, config.cache.page_versions): read back without a query or
 a template, the same HTML as when it is written each time, in both languages, an edit of what it
-shows seen at once in both."""
+shows seen at once in both. Its partners by world region are kept apart, by the partners'
+version (partners/publishing/fragments.py): an edit of an agreement or a mission writes the page
+again without them."""
 
 import datetime
 from http import HTTPStatus
@@ -14,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from config.views import HOME_CONTENT
+from config.views import HOME_CONTENT, HOME_REGIONS
 from tests import factories
 from tests.caches import UNREACHABLE
 
@@ -41,15 +43,27 @@ def china(committed):
     return china
 
 
-def home(client, language="fr"):
-    """The home page's HTML, whether its content was written, and its queries."""
+def home_response(client, language):
     with translation.override(language):
         path = reverse("home")
     with translation.override(language), CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == HTTPStatus.OK
+    return response, len(queries.captured_queries)
+
+
+def home(client, language="fr"):
+    """The home page's HTML, whether its content was written, and its queries."""
+    response, queries = home_response(client, language)
     written = HOME_CONTENT in [used.name for used in response.templates]
-    return response.content.decode(), written, len(queries.captured_queries)
+    return response.content.decode(), written, queries
+
+
+def written_parts(client, language="fr"):
+    """The home page's HTML, the parts written (its content, its regions), and its queries."""
+    response, queries = home_response(client, language)
+    used = {template.name for template in response.templates}
+    return response.content.decode(), (HOME_CONTENT in used, HOME_REGIONS in used), queries
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -92,7 +106,9 @@ def test_a_new_published_agreement_is_on_the_kept_home_page_at_once(client, kept
     assert "<strong>2</strong> agreements</li>" in english
 
 
-def test_a_partner_renamed_is_on_the_kept_home_page_at_once(client, kept, committed, china):
+def test_a_partner_renamed_is_on_the_kept_home_page_at_once(
+    client, kept, fragment_versions, committed, china
+):
     for language in ("fr", "en"):
         home(client, language)
     with committed():
@@ -129,3 +145,53 @@ def test_with_the_cache_unreachable_the_home_page_is_written_each_time(client, c
         for _ in range(2):
             content, written, queries = home(client)
             assert (content, written, queries) == (expected, True, WRITTEN_QUERIES)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_an_agreement_edit_writes_the_page_again_with_its_regions_kept(
+    client, kept, fragment_versions, committed, china, language
+):
+    first, written, queries = written_parts(client, language)
+    assert (written, queries) == ((True, True), WRITTEN_QUERIES)
+    agreement = china.agreements.get()
+    with committed():
+        agreement.title_fr = "Entente sur l'eau potable"
+        agreement.title_en = "Drinking water agreement"
+        agreement.save()
+    # Every query but the partners'; the regions read back.
+    edited, written, queries = written_parts(client, language)
+    assert (written, queries) == ((True, False), WRITTEN_QUERIES - 1)
+    shown = "Entente sur l&#x27;eau potable" if language == "fr" else "Drinking water agreement"
+    assert f"{shown}</a></h3>" in edited
+    with override_settings(RESULT_CACHE_SECONDS=0, FRAGMENT_VERSIONS=False):
+        computed, written, queries = written_parts(client, language)
+    assert (written, queries) == ((True, True), WRITTEN_QUERIES)
+    assert computed == edited
+    assert edited.split('<div class="regions">')[1] == first.split('<div class="regions">')[1]
+
+
+def test_a_mission_edit_keeps_the_regions_too(client, kept, fragment_versions, committed, china):
+    written_parts(client)
+    with committed():
+        factories.MissionFactory(
+            title_fr="Mission à Séoul",
+            start_date=datetime.date(2026, 1, 5),
+            end_date=datetime.date(2026, 1, 9),
+        )
+    html, written, queries = written_parts(client)
+    assert (written, queries) == ((True, False), WRITTEN_QUERIES - 1)
+    assert "Mission à Séoul</a></h3>" in html and "<strong>2</strong> rapports de mission" in html
+
+
+def test_a_new_partner_is_in_its_region_at_once_in_both_languages(
+    client, kept, fragment_versions, committed, china
+):
+    for language in ("fr", "en"):
+        written_parts(client, language)
+    with committed():
+        factories.PartnerFactory(name_fr="Japon", name_en="Japan", slug="jp", world_region="AS")
+    for language, name in (("fr", "Japon"), ("en", "Japan")):
+        html, written, queries = written_parts(client, language)
+        assert (written, queries) == ((True, True), WRITTEN_QUERIES)
+        assert f'<li><a href="/{language}/' in html and f">{name}</a></li>" in html
+        assert "<strong>2</strong>" in html.split('<ul class="key-figures">')[1].split("</li>")[0]
