@@ -25,10 +25,14 @@ from partners.publishing.results import cached_results
 RECENT_AGREEMENTS = 5
 RECENT_MISSIONS = 3
 
-# What the home page shows under the site's header, and its partners by world region (a part of
-# it kept by the partners' version alone): a change to their sources gives other keys.
+# What the home page shows under the site's header, and its parts kept by the versions of what
+# each shows (its latest missions, its latest agreements, its partners by world region): a
+# change to their sources gives other keys.
 HOME_CONTENT = "includes/home_content.html"
+HOME_MISSIONS = "includes/home_missions.html"
+HOME_AGREEMENTS = "includes/home_agreements.html"
 HOME_REGIONS = "includes/home_regions.html"
+HOME_TEMPLATES = (HOME_CONTENT, HOME_MISSIONS, HOME_AGREEMENTS, HOME_REGIONS)
 
 
 def recent_agreement_ids(count: int) -> list[int]:
@@ -84,7 +88,7 @@ def home_content() -> str:
     partners/publishing/results.py), so that the page missed for another reason than an edit of
     one of those reads it back, neither querying nor writing it; written each time when those
     versions are not known."""
-    parts = (fragments.sources_digest((HOME_CONTENT, HOME_REGIONS)), *written_at())
+    parts = (fragments.sources_digest(HOME_TEMPLATES), *written_at())
     return cached_results("home-page", parts, _home_content, page="home")
 
 
@@ -93,20 +97,41 @@ def _home_content() -> str:
 
 
 def home_contents() -> dict:
-    """What the home page shows: the partners by world region (HTML), the latest missions and
-    agreements, the counts."""
+    """What the home page shows: its latest missions, its latest agreements and its partners
+    by world region (HTML, each kept by the versions of what it shows: an edit of a mission
+    leaves the agreements and the partners found), the counts."""
     regions = partner_regions()
+    return {
+        # The missions, their places' cities.
+        "missions_section": fragments.section(
+            "home-missions", written_at(), (Mission,), HOME_MISSIONS, latest_missions
+        ),
+        # The agreements, their latest steps and their parties' names.
+        "agreements_section": fragments.section(
+            "home-agreements",
+            written_at(),
+            (Agreement, Partner),
+            HOME_AGREEMENTS,
+            latest_agreements,
+        ),
+        "regions_section": mark_safe(regions["html"]),
+        # The partners are those listed by region.
+        "counts": {"partners": regions["count"], **record_counts()},
+    }
+
+
+def latest_missions() -> dict:
     return {
         "missions": list(
             recent_missions()
             .only(*mission_selectors.LISTED_FIELDS)
             .prefetch_related(mission_selectors.cities())[:RECENT_MISSIONS]
-        ),
-        "agreements": recent_agreements(RECENT_AGREEMENTS),
-        "regions": mark_safe(regions["html"]),
-        # The partners are those listed by region.
-        "counts": {"partners": regions["count"], **record_counts()},
+        )
     }
+
+
+def latest_agreements() -> dict:
+    return {"agreements": recent_agreements(RECENT_AGREEMENTS)}
 
 
 def partner_regions() -> dict:

@@ -2,9 +2,10 @@
 agreements, the partners by world region) kept as its results are, by the versions the home page
 holds (partners/publishing/results.py, config.cache.page_versions): read back without a query or
 a template, the same HTML as when it is written each time, in both languages, an edit of what it
-shows seen at once in both. Its partners by world region are kept apart, by the partners'
-version (partners/publishing/fragments.py): an edit of an agreement or a mission writes the page
-again without them."""
+shows seen at once in both. Its parts are kept apart too, each by the versions of what it shows
+(partners/publishing/fragments.py): the latest missions by the missions', the latest agreements
+by the agreements' and partners', the partners by world region by the partners'; an edit of a
+mission writes the page again with its agreements and partners read back."""
 
 import datetime
 from http import HTTPStatus
@@ -16,16 +17,19 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from config.views import HOME_CONTENT, HOME_REGIONS
+from config.views import HOME_AGREEMENTS, HOME_CONTENT, HOME_MISSIONS, HOME_REGIONS
 from tests import factories
 from tests.caches import UNREACHABLE
 
 pytestmark = pytest.mark.django_db
 
-# The partners by world region, the latest missions and their cities, the latest agreements'
-# keys, those agreements with their latest step and parties, the agreements' counts, the
-# missions' count.
-WRITTEN_QUERIES = 8
+# The partners by world region (1), the latest missions and their cities (2), the latest
+# agreements' keys, those agreements with their latest step, their parties (3), the agreements'
+# counts, the missions' count (2).
+REGIONS, MISSIONS, AGREEMENTS, COUNTS = 1, 2, 3, 2
+WRITTEN_QUERIES = REGIONS + MISSIONS + AGREEMENTS + COUNTS
+PARTS = (HOME_CONTENT, HOME_MISSIONS, HOME_AGREEMENTS, HOME_REGIONS)
+ALL = (True, True, True, True)
 
 
 @pytest.fixture
@@ -60,10 +64,11 @@ def home(client, language="fr"):
 
 
 def written_parts(client, language="fr"):
-    """The home page's HTML, the parts written (its content, its regions), and its queries."""
+    """The home page's HTML, the parts written (its content, missions, agreements, regions), and
+    its queries."""
     response, queries = home_response(client, language)
     used = {template.name for template in response.templates}
-    return response.content.decode(), (HOME_CONTENT in used, HOME_REGIONS in used), queries
+    return response.content.decode(), tuple(part in used for part in PARTS), queries
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -148,29 +153,31 @@ def test_with_the_cache_unreachable_the_home_page_is_written_each_time(client, c
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_an_agreement_edit_writes_the_page_again_with_its_regions_kept(
+def test_an_agreement_edit_writes_the_page_again_its_missions_and_regions_kept(
     client, kept, fragment_versions, committed, china, language
 ):
     first, written, queries = written_parts(client, language)
-    assert (written, queries) == ((True, True), WRITTEN_QUERIES)
+    assert (written, queries) == (ALL, WRITTEN_QUERIES)
     agreement = china.agreements.get()
     with committed():
         agreement.title_fr = "Entente sur l'eau potable"
         agreement.title_en = "Drinking water agreement"
         agreement.save()
-    # Every query but the partners'; the regions read back.
+    # The agreements and the counts; the missions and the regions read back.
     edited, written, queries = written_parts(client, language)
-    assert (written, queries) == ((True, False), WRITTEN_QUERIES - 1)
+    assert (written, queries) == ((True, False, True, False), AGREEMENTS + COUNTS)
     shown = "Entente sur l&#x27;eau potable" if language == "fr" else "Drinking water agreement"
     assert f"{shown}</a></h3>" in edited
     with override_settings(RESULT_CACHE_SECONDS=0, FRAGMENT_VERSIONS=False):
         computed, written, queries = written_parts(client, language)
-    assert (written, queries) == ((True, True), WRITTEN_QUERIES)
+    assert (written, queries) == (ALL, WRITTEN_QUERIES)
     assert computed == edited
     assert edited.split('<div class="regions">')[1] == first.split('<div class="regions">')[1]
 
 
-def test_a_mission_edit_keeps_the_regions_too(client, kept, fragment_versions, committed, china):
+def test_a_mission_edit_keeps_the_agreements_and_regions(
+    client, kept, fragment_versions, committed, china
+):
     written_parts(client)
     with committed():
         factories.MissionFactory(
@@ -179,7 +186,7 @@ def test_a_mission_edit_keeps_the_regions_too(client, kept, fragment_versions, c
             end_date=datetime.date(2026, 1, 9),
         )
     html, written, queries = written_parts(client)
-    assert (written, queries) == ((True, False), WRITTEN_QUERIES - 1)
+    assert (written, queries) == ((True, True, False, False), MISSIONS + COUNTS)
     assert "Mission à Séoul</a></h3>" in html and "<strong>2</strong> rapports de mission" in html
 
 
@@ -191,7 +198,8 @@ def test_a_new_partner_is_in_its_region_at_once_in_both_languages(
     with committed():
         factories.PartnerFactory(name_fr="Japon", name_en="Japan", slug="jp", world_region="AS")
     for language, name in (("fr", "Japon"), ("en", "Japan")):
+        # The regions and the agreements (their parties' names), the counts.
         html, written, queries = written_parts(client, language)
-        assert (written, queries) == ((True, True), WRITTEN_QUERIES)
+        assert (written, queries) == ((True, False, True, True), REGIONS + AGREEMENTS + COUNTS)
         assert f'<li><a href="/{language}/' in html and f">{name}</a></li>" in html
         assert "<strong>2</strong>" in html.split('<ul class="key-figures">')[1].split("</li>")[0]
