@@ -1,10 +1,12 @@
 """Pages that belong to no single app: home, robots.txt, errors."""
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -15,12 +17,22 @@ from config.logs import current_request_id
 from missions import selectors as mission_selectors
 from missions.models import Mission
 from partners.models import Partner, WorldRegion
+from partners.publishing import fragments
 from partners.publishing.language import localized, sort_key
 from partners.publishing.models import PublicationStatus
 from partners.publishing.results import cached_results
 
 RECENT_AGREEMENTS = 5
 RECENT_MISSIONS = 3
+
+# What the home page shows under the site's header, and its parts kept by the versions of what
+# each shows (its latest missions, its latest agreements, its partners by world region): a
+# change to their sources gives other keys.
+HOME_CONTENT = "includes/home_content.html"
+HOME_MISSIONS = "includes/home_missions.html"
+HOME_AGREEMENTS = "includes/home_agreements.html"
+HOME_REGIONS = "includes/home_regions.html"
+HOME_TEMPLATES = (HOME_CONTENT, HOME_MISSIONS, HOME_AGREEMENTS, HOME_REGIONS)
 
 
 def recent_agreement_ids(count: int) -> list[int]:
@@ -64,15 +76,74 @@ def record_counts() -> dict[str, int]:
     }
 
 
+def written_at() -> tuple[str, str]:
+    """Where the links a fragment writes lead: the URL configuration and the script prefix."""
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+
+
+def home_content() -> str:
+    """The HTML of what the home page shows (its figures, the latest missions and agreements,
+    the partners by world region), written from its own template and kept by the versions the
+    home page holds (the site's, the agreements', missions' and partners' topics:
+    partners/publishing/results.py), so that the page missed for another reason than an edit of
+    one of those reads it back, neither querying nor writing it; written each time when those
+    versions are not known."""
+    parts = (fragments.sources_digest(HOME_TEMPLATES), *written_at())
+    return cached_results("home-page", parts, _home_content, page="home")
+
+
+def _home_content() -> str:
+    return fragments.render(HOME_CONTENT, home_contents())
+
+
 def home_contents() -> dict:
-    """What the home page shows: the partners by world region, the latest missions and
-    agreements, the counts. Kept by the versions the home page holds (the site's, the
-    agreements', missions' and partners' topics: partners/publishing/results.py), so that the page
-    missed for another reason than an edit of one of those reads them back."""
-    return cached_results("home", (), _home_contents, page="home")
+    """What the home page shows: its latest missions, its latest agreements and its partners
+    by world region (HTML, each kept by the versions of what it shows: an edit of a mission
+    leaves the agreements and the partners found), the counts."""
+    regions = partner_regions()
+    return {
+        # The missions, their places' cities.
+        "missions_section": fragments.section(
+            "home-missions", written_at(), (Mission,), HOME_MISSIONS, latest_missions
+        ),
+        # The agreements, their latest steps and their parties' names.
+        "agreements_section": fragments.section(
+            "home-agreements",
+            written_at(),
+            (Agreement, Partner),
+            HOME_AGREEMENTS,
+            latest_agreements,
+        ),
+        "regions_section": mark_safe(regions["html"]),
+        # The partners are those listed by region.
+        "counts": {"partners": regions["count"], **record_counts()},
+    }
 
 
-def _home_contents() -> dict:
+def latest_missions() -> dict:
+    return {
+        "missions": list(
+            recent_missions()
+            .only(*mission_selectors.LISTED_FIELDS)
+            .prefetch_related(mission_selectors.cities())[:RECENT_MISSIONS]
+        )
+    }
+
+
+def latest_agreements() -> dict:
+    return {"agreements": recent_agreements(RECENT_AGREEMENTS)}
+
+
+def partner_regions() -> dict:
+    """The HTML of every profiled partner by world region and their number, kept by the
+    partners' version (partners/publishing/fragments.py): an edit of an agreement or a mission,
+    which writes the home page again, leaves them found, neither read nor written."""
+    return fragments.written(
+        "home-regions", written_at(), (Partner,), _partner_regions, templates=(HOME_REGIONS,)
+    )
+
+
+def _partner_regions() -> dict:
     # Every profiled partner, in its world region (a state or region in its country's).
     partners = (
         Partner.objects.published()
@@ -86,25 +157,12 @@ def _home_contents() -> dict:
         profiled += 1
         region = partner.world_region or (partner.parent.world_region if partner.parent else "")
         regions.setdefault(region, []).append(partner)
-    return {
-        "missions": list(
-            recent_missions()
-            .only(*mission_selectors.LISTED_FIELDS)
-            .prefetch_related(mission_selectors.cities())[:RECENT_MISSIONS]
-        ),
-        "agreements": recent_agreements(RECENT_AGREEMENTS),
-        # The world regions by their names in the page's language.
-        "regions": sorted(
-            (
-                (code, label, regions[code])
-                for code, label in WorldRegion.choices
-                if code in regions
-            ),
-            key=lambda region: sort_key(str(region[1])),
-        ),
-        # The partners are those listed above.
-        "counts": {"partners": profiled, **record_counts()},
-    }
+    # The world regions by their names in the page's language.
+    shown = sorted(
+        ((code, label, regions[code]) for code, label in WorldRegion.choices if code in regions),
+        key=lambda region: sort_key(str(region[1])),
+    )
+    return {"count": profiled, "html": fragments.render(HOME_REGIONS, {"regions": shown})}
 
 
 class HomeView(TemplateView):
@@ -124,7 +182,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(home_contents())
+        context["home"] = mark_safe(home_content())
         return context
 
 
