@@ -1,11 +1,10 @@
 """Pages that belong to no single app: home, robots.txt, errors."""
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -76,11 +75,6 @@ def record_counts() -> dict[str, int]:
     }
 
 
-def written_at() -> tuple[str, str]:
-    """Where the links a fragment writes lead: the URL configuration and the script prefix."""
-    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
-
-
 def home_content() -> str:
     """The HTML of what the home page shows (its figures, the latest missions and agreements,
     the partners by world region), written from its own template and kept by the versions the
@@ -88,7 +82,7 @@ def home_content() -> str:
     partners/publishing/results.py), so that the page missed for another reason than an edit of
     one of those reads it back, neither querying nor writing it; written each time when those
     versions are not known."""
-    parts = (fragments.sources_digest(HOME_TEMPLATES), *written_at())
+    parts = (fragments.sources_digest(HOME_TEMPLATES), *fragments.written_at())
     return cached_results("home-page", parts, _home_content, page="home")
 
 
@@ -104,12 +98,12 @@ def home_contents() -> dict:
     return {
         # The missions, their places' cities.
         "missions_section": fragments.section(
-            "home-missions", written_at(), (Mission,), HOME_MISSIONS, latest_missions
+            "home-missions", fragments.written_at(), (Mission,), HOME_MISSIONS, latest_missions
         ),
         # The agreements, their latest steps and their parties' names.
         "agreements_section": fragments.section(
             "home-agreements",
-            written_at(),
+            fragments.written_at(),
             (Agreement, Partner),
             HOME_AGREEMENTS,
             latest_agreements,
@@ -139,7 +133,11 @@ def partner_regions() -> dict:
     partners' version (partners/publishing/fragments.py): an edit of an agreement or a mission,
     which writes the home page again, leaves them found, neither read nor written."""
     return fragments.written(
-        "home-regions", written_at(), (Partner,), _partner_regions, templates=(HOME_REGIONS,)
+        "home-regions",
+        fragments.written_at(),
+        (Partner,),
+        _partner_regions,
+        templates=(HOME_REGIONS,),
     )
 
 

@@ -1,6 +1,4 @@
-from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
@@ -90,8 +88,7 @@ class PartnerDetailView(PublicDetailMixin, DetailView):
             (
                 partner.pk,
                 fragments.sources_digest(DOSSIER_TEMPLATES),
-                get_urlconf() or settings.ROOT_URLCONF,
-                get_script_prefix(),
+                *fragments.written_at(),
             ),
             self.dossier,
             page="partners:detail",

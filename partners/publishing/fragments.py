@@ -162,6 +162,12 @@ def render(template_name: str, context: dict) -> str:
     return _template(template_name)[0].render(Context(context))
 
 
+def written_at() -> tuple[str, str]:
+    """Where the links a fragment writes lead: the URL configuration and the script prefix
+    (part of the key of anything kept that writes a link)."""
+    return get_urlconf() or settings.ROOT_URLCONF, get_script_prefix()
+
+
 # fixed(): what each (template, language, URL configuration, context) wrote, in this process.
 _fixed: dict[tuple, str] = {}
 
@@ -176,8 +182,7 @@ def fixed(template_name: str, context: dict | None = None) -> str:
     key = (
         template_name,
         active_language(),
-        get_urlconf() or settings.ROOT_URLCONF,
-        get_script_prefix(),
+        *written_at(),
         tuple(sorted(context.items())),
     )
     found = _fixed.get(key)
@@ -200,8 +205,7 @@ def section(name: str, parts, models, template_name: str, context, *, kept: bool
 def card_key(template_name: str, digest: str, record: Model, extra: dict) -> str:
     shown = (
         active_language(),
-        get_urlconf() or settings.ROOT_URLCONF,
-        get_script_prefix(),
+        *written_at(),
         fingerprint(record),
         tuple(sorted((name, _value(value, ())) for name, value in extra.items())),
     )

@@ -23,8 +23,7 @@ from babel.numbers import (
     get_group_symbol,
 )
 from django import template
-from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -109,8 +108,7 @@ def site_nav(context):
     searched for (the search page's) each time."""
     request = context.get("request")
     path = request.path if request is not None else ""
-    urlconf = get_urlconf() or settings.ROOT_URLCONF
-    addresses = _menu_addresses(active_language(), urlconf, get_script_prefix())
+    addresses = _menu_addresses(active_language(), *fragments.written_at())
     current = tuple(
         item
         for item, address in addresses.items()

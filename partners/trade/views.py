@@ -1,8 +1,6 @@
 """The trade explorer: figures by partner and year, as a table, a chart and a download."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import TemplateView
 
@@ -52,8 +50,7 @@ class TradeExplorerView(TemplateView):
                 "trade-explorer-page",
                 (
                     tuple((name, tuple(values)) for name, values in request.GET.lists()),
-                    get_urlconf() or settings.ROOT_URLCONF,
-                    get_script_prefix(),
+                    *fragments.written_at(),
                 ),
                 (Partner, TradeFigure),
                 lambda: render_to_string(CONTENT, self.content(filterset)),
