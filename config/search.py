@@ -228,6 +228,8 @@ class SearchView(TemplateView):
         self.results()
         _ranked, page, computed = self.request._search_results
         words = clean_words(self.request.GET.get("q", ""))
+        if not words:  # no search: the page shows no hits, and keeps none
+            return ""
         shown = tuple(page.object_list)
         language = active_language()
 

@@ -103,7 +103,7 @@ def test_no_hit_is_kept_too(client, kept, records, language):
 def test_a_hit_renamed_is_in_the_kept_hits_at_once(client, kept, records, committed, language):
     search(client, "fr", q="eau")
     search(client, "en", q="water")
-    agreement = Agreement.objects.get(slug="eau")
+    agreement = Agreement.objects.get(slug_fr="eau")
     with committed():
         agreement.title_fr = "Entente sur l'eau douce"
         agreement.title_en = "Fresh water agreement"
