@@ -8,23 +8,28 @@ match first.
 What a search finds is kept in the cache by the versions the search page holds (the site's, the
 agreements', missions', partners' and sectors' topics: partners/publishing/results.py) in two
 results: the ranking of a query's words (which records, in order: small) and, for each page of
-it, the hits shown with their excerpts. A page missed for another reason than an edit (expired,
-evicted, another visitor's stray parameter) is built from them without a query; an edit of a
-record moves a topic's version, and the next search ranks again.
+it, the hits shown, written (their kind, link, title and excerpt: search/includes/hits.html). A
+page missed for another reason than an edit (expired, evicted, another visitor's stray
+parameter) is built from them without a query, no record read back nor link written; an edit of
+a record moves a topic's version, and the next search ranks again.
 """
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page
 from django.db import connection
 from django.db.models import Case, CharField, F, FloatField, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Lower
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
 from agreements.models import Agreement
 from missions.models import Mission
 from partners.models import Partner
+from partners.publishing import fragments
 from partners.publishing.language import active_language
 from partners.publishing.results import cached_results
 from partners.publishing.search import (
@@ -181,6 +186,9 @@ def shown_hits(ranked: list[tuple[str, int, float]], language: str) -> list[Hit]
     ]
 
 
+# The hits of a page, written from their own template (kept: SearchView.written_hits()).
+HITS = "search/includes/hits.html"
+
 # The record each kind of hit is, as the page cache names records.
 LABELS = {kind: model._meta.label_lower for model, kind, _title, _fields in SEARCHED}
 
@@ -212,26 +220,34 @@ class SearchView(TemplateView):
             found = self.request._search_results = (ranked, page, computed)
         return found[:2]
 
-    def page_of_hits(self) -> Page:
-        """The page shown, of hits with their excerpts: kept by the search page's versions, per
-        language, words and the records on it (those of the ranking it was read from)."""
+    def written_hits(self) -> str:
+        """The HTML of the hits on the page shown (their kind, link, title and excerpt), kept by
+        the search page's versions, per language, words, the records on it (those of the
+        ranking it was read from), the template's source and the URL configuration: a page
+        read back unpickles no record and writes no link."""
         self.results()
         _ranked, page, computed = self.request._search_results
         words = clean_words(self.request.GET.get("q", ""))
+        if not words:  # no search: the page shows no hits, and keeps none
+            return ""
         shown = tuple(page.object_list)
         language = active_language()
 
-        def compute():
+        def write():
             if all((kind, pk) in computed for kind, pk, _rank in shown):
                 hits = [computed[(kind, pk)] for kind, pk, _rank in shown]
             else:  # the ranking was read back: only this page's records are read
                 hits = shown_hits(list(shown), language)
-            return add_excerpts(hits, words, language)
+            return fragments.render(HITS, {"hits": add_excerpts(hits, words, language)})
 
-        if not shown:
-            return Page([], page.number, page.paginator)
-        hits = cached_results("search-page", (words, shown), compute, page="search")
-        return Page(hits, page.number, page.paginator)
+        parts = (
+            words,
+            shown,
+            fragments.sources_digest((HITS,)),
+            get_urlconf() or settings.ROOT_URLCONF,
+            get_script_prefix(),
+        )
+        return mark_safe(cached_results("search-hits", parts, write, page="search"))
 
     def content_fingerprint(self) -> tuple[str, list[tuple[str, int]]]:
         """What the page shows of the records, for the page cache (config/cache.py): how many
@@ -245,11 +261,12 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         raw = self.request.GET.get("q", "")
-        hits, _page = self.results()
+        hits, page = self.results()
         context.update(
             q=clean_words(raw),
             too_long=len(" ".join(raw.split())) > MAX_QUERY,
-            page_obj=self.page_of_hits(),
+            page_obj=page,
+            hits=self.written_hits(),
             result_count=len(hits),
         )
         return context

@@ -410,3 +410,70 @@ def test_with_the_cache_unreachable_the_record_is_read_each_time(client, mission
         AGREEMENT_QUERIES,
         MISSION_QUERIES,
     ]
+
+
+# What each page shows under its title, written from its own template and kept as its record is
+# (AgreementDetailView.written_content(), MissionDetailView.written_content()).
+CONTENTS = {
+    "agreement": "agreements/includes/agreement_content.html",
+    "mission": "missions/includes/mission_content.html",
+}
+
+
+def written(client, path, language="fr"):
+    """The page, whether its content was written by this request, and its queries."""
+    response, queries = page(client, path, language)
+    names = [used.name for used in response.templates]
+    return response.content.decode(), any(name in CONTENTS.values() for name in names), queries
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("kind", ["agreement", "mission"])
+def test_the_kept_content_is_the_content_written_each_time(client, kept, mission, kind, language):
+    record = mission if kind == "mission" else mission.agreements_signed.get()
+    path = address(record, language)
+    first, wrote, _queries = written(client, path, language)
+    second, again, queries = written(client, path, language)
+    assert (wrote, again, queries) == (True, False, 1)
+    assert second == first
+    with override_settings(RESULT_CACHE_SECONDS=0):
+        each_time, wrote, _queries = written(client, path, language)
+    assert wrote and each_time == first
+    title = {
+        ("agreement", "fr"): "<h1>Entente sur l&#x27;eau</h1>",
+        ("agreement", "en"): "<h1>Water agreement</h1>",
+        ("mission", "fr"): "<h1>Mission à Pékin</h1>",
+        ("mission", "en"): "<h1>Beijing mission</h1>",
+    }[(kind, language)]
+    assert f"\n{title}\n" in first
+
+
+@pytest.mark.parametrize("kind", ["agreement", "mission"])
+def test_a_partys_new_name_is_in_the_kept_content_at_once(client, kept, committed, mission, kind):
+    record = mission if kind == "mission" else mission.agreements_signed.get()
+    both(client, record)
+    with committed():
+        china = mission.places.get().partner
+        china.name_fr, china.name_en = "République populaire de Chine", "People's Republic"
+        china.save()
+    french, wrote_fr, _queries = written(client, address(record, "fr"), "fr")
+    english, wrote_en, _queries = written(client, address(record, "en"), "en")
+    assert wrote_fr and wrote_en
+    assert '<a href="/fr/partenaires/cn/">République populaire de Chine</a>' in french
+    assert '<a href="/en/partners/cn/">People&#x27;s Republic</a>' in english
+
+
+def test_a_preview_writes_the_content_each_time_and_keeps_none(client, kept, agreement, editor):
+    path = address(agreement)
+    public, _wrote, _queries = written(client, path)
+    data = versions.capture(agreement)
+    data["objects"][0]["fields"]["title_fr"] = "Entente à venir"
+    versions.store(record=agreement, data=data, user=editor)
+    client.force_login(editor)
+    for _visit in range(2):
+        preview, wrote, _queries = written(client, path + "?preview=1")
+        assert wrote and "<h1>Entente à venir</h1>" in preview
+    client.logout()
+    again, wrote, queries = written(client, path)
+    assert (again, wrote, queries) == (public, False, 1)
+    assert "Entente à venir" not in again

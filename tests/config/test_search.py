@@ -20,7 +20,13 @@ DRAFT = {"publication_status": PublicationStatus.DRAFT, "published_at": None}
 
 
 def found(response):
-    return [(hit.kind, key(hit.record)) for hit in response.context["page_obj"]]
+    """The hits on the page, as (kind, the record's French slug), in their order: the page's
+    ranking is of (kind, key, rank), its hits are written HTML."""
+    models = {kind: model for model, kind, _title, _fields in SEARCHED}
+    return [
+        (kind, key(models[kind].objects.get(pk=pk)))
+        for kind, pk, _rank in response.context["page_obj"]
+    ]
 
 
 @pytest.fixture
