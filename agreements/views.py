@@ -1,23 +1,16 @@
-from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.urls import get_script_prefix, get_urlconf, reverse
-from django.utils.safestring import mark_safe
+from django.urls import reverse
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
 from partners.models import Partner, Sector
-from partners.publishing import fragments
 from partners.publishing.language import find_by_slug
-from partners.publishing.results import cached_results
 from partners.publishing.views import PublicDetailMixin, PublicListMixin
 
 from . import selectors
 from .documents import document_response
 from .filters import AgreementFilter
 from .models import Agreement
-
-# What an agreement's page shows under its title (AgreementDetailView.written_content()).
-CONTENT = "agreements/includes/agreement_content.html"
 
 
 class AgreementListView(PublicListMixin, ListView):
@@ -52,46 +45,16 @@ class AgreementDetailView(PublicDetailMixin, DetailView):
     model = Agreement
     template_name = "agreements/agreement_detail.html"
     context_object_name = "agreement"
+    content_template = "agreements/includes/agreement_content.html"
 
     def get_queryset(self):
         self.queryset = selectors.agreement_detail()  # PublicDetailMixin keeps it to published
         return super().get_queryset()
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["content"] = mark_safe(self.written_content())
-        return context
-
-    def written_content(self) -> str:
-        """What the agreement's page shows under its title (its facts, summary, history, calls
-        and missions), written from its own template and kept as its record is, by the versions
-        of what its page shows, its own among them (partners/publishing/results.py): a page gone
-        cold for another reason than an edit of what it shows reads it back, its timeline not
-        sorted nor its links written. Written each time in a preview."""
-        agreement = self.object
-
-        def write():
-            dated, undated = selectors.timeline(agreement.events.all())
-            context = {"agreement": agreement, "dated_events": dated, "undated_events": undated}
-            return fragments.render(CONTENT, context)
-
-        match = getattr(self.request, "resolver_match", None)
-        if match is None or self.is_preview():
-            return write()
-        parts = (
-            agreement.pk,
-            fragments.sources_digest((CONTENT,)),
-            get_urlconf() or settings.ROOT_URLCONF,
-            get_script_prefix(),
-        )
-        return cached_results(
-            "agreement-page",
-            parts,
-            write,
-            page=match.view_name,
-            kwargs=self.kwargs,
-            record=agreement.pk,
-        )
+    def content_context(self) -> dict:
+        # Its timeline sorted only when it is written.
+        dated, undated = selectors.timeline(self.object.events.all())
+        return {"agreement": self.object, "dated_events": dated, "undated_events": undated}
 
 
 def agreement_document(request, slug):

@@ -512,7 +512,42 @@ class PublicDetailMixin:
         context["pending_preview"] = self.pending_preview
         context["meta_description"] = record_description(self.object, self.description_fields)
         context["last_updated"] = getattr(self.object, "updated_at", None)
+        if self.content_template:
+            context["content"] = mark_safe(self.written_content())
         return context
+
+    # What the record's page shows under its title, written from its own template with
+    # content_context() (written_content()); none for a page that writes it otherwise.
+    content_template = ""
+
+    def content_context(self) -> dict:
+        return {self.context_object_name: self.object}
+
+    def written_content(self) -> str:
+        """What the record's page shows under its title, written from `content_template` and
+        kept as its record is, by the versions of what its page shows, its own among them
+        (results.py): a page gone cold for another reason than an edit of what it shows reads
+        it back, none of its links written. Written each time in a preview."""
+
+        def write():
+            return fragments.render(self.content_template, self.content_context())
+
+        match = getattr(self.request, "resolver_match", None)
+        if match is None or self.is_preview():
+            return write()
+        parts = (
+            self.object.pk,
+            fragments.sources_digest((self.content_template,)),
+            *fragments.written_at(),
+        )
+        return cached_results(
+            f"{self.model._meta.model_name}-page",
+            parts,
+            write,
+            page=match.view_name,
+            kwargs=self.kwargs,
+            record=self.object.pk,
+        )
 
 
 def record_description(record, fields) -> str:
