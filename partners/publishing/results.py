@@ -13,8 +13,9 @@ annotations and prefetched rows, which pickle whole) is kept in the cache under 
 - the versions of what the page that shows it shows: the versions the page cache holds for that
   page (config/cache.py: the site's, the page's topics', for a page about one partner that
   partner's share of the agreements and missions, for a detail page its record's, given by its
-  key: views.PublicDetailMixin reads the key by the slug in a small query, then keeps the record
-  as its page shows it, prefetched rows and all). An edit moves those versions once it
+  key: views.PublicDetailMixin keeps the key by the slug by the versions of its list page,
+  which any save of a record of its kind moves, then keeps the record as its page shows it,
+  prefetched rows and all). An edit moves those versions once it
   commits, so the result is computed again at once, under another key: nothing to invalidate,
   nothing left to an expiry. An edit elsewhere (another partner's agreement) leaves the result
   found.

@@ -456,14 +456,14 @@ class PublicDetailMixin:
 
     def published_record(self, slug: str):
         """The published record named by `slug` (as find_by_slug() finds it) loaded by the
-        view's queryset, with its prefetched rows: everything its page shows. Its key is read
-        first, in a small query of the published records; the record is then kept with the
+        view's queryset, with its prefetched rows: everything its page shows. Its key is found
+        first (published_key(), kept too); the record is then kept with the
         selectors' results by the versions of what its page shows, its own among them
         (results.py): a page gone cold reads it back instead of building and running the
         prefetches' queries, and an edit of the record, of a row of it (an event, a place) or
         of a record it shows (a party, the mission of its signature) is seen at once. Never in
         a preview: get_object() reads what a preview shows as it always did."""
-        pk = key_by_slug(self.model._default_manager.published(), slug)
+        pk = self.published_key(slug)
 
         def load():
             record = self.get_queryset().filter(pk=pk).first()
@@ -482,6 +482,24 @@ class PublicDetailMixin:
             kwargs=self.kwargs,
             record=pk,
         )
+
+    def published_key(self, slug: str):
+        """The key of the published record named by `slug` (key_by_slug(): one small query,
+        two for a slug in the other language), kept with the selectors' results by the versions
+        of its list page, which links every published record by its slug (results.py): the
+        site's and its topic's among them, which any save or delete of a record of the model,
+        so any publication, withdrawal or change of slug, moves once it commits. A slug that
+        names no published record raises DoesNotExist and keeps nothing (a 404, read each
+        time, as before)."""
+
+        def find():
+            return key_by_slug(self.model._default_manager.published(), slug)
+
+        match = getattr(self.request, "resolver_match", None)
+        if match is None or not match.namespace:
+            return find()
+        name = f"key:{self.model._meta.label_lower}"
+        return cached_results(name, (slug,), find, page=f"{match.namespace}:list")
 
     def moved_to(self, record) -> str | None:
         """The record's address in the page's language, if the request named it by another."""

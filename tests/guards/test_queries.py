@@ -32,7 +32,7 @@ PAGES = {
     "/fr/ententes/?partner=cn&sector=health": 9,
     "/en/agreements/?year_from=abc&page=999": 5,
     # 7: the record's key by its slug, then the record and its five prefetches (the results
-    # cache, off here, reads those six back: tests/config/test_detail_results.py).
+    # cache, off here, reads all seven back: tests/config/test_detail_results.py).
     f"/en/agreements/{SCIENCE}/": 7,
     "/fr/ententes/entente-education-chine-1980/": 7,
     "/en/agreements/feed/": 1,
