@@ -68,7 +68,8 @@ feeds' entries, a list's page of records and its count: partners/publishing/resu
 (`page_versions`, registered the same way): a page that expired or went cold by an edit of
 something else it shows reads them back instead of querying. So is the record of an agreement's
 or a mission's page, with its prefetched rows, by the versions its entry holds with its record's
-(`record_versions`, once a small query found the record's key).
+(`record_versions`, once its key was found by its slug: itself kept by the versions of the
+records' list, partners/publishing/views.py `published_key`).
 
 Staff (any authenticated user), other methods than GET and HEAD, the admin and static files are
 served as usual; only responses with status 200, no cookie and no `private` are stored.
