@@ -74,10 +74,10 @@ def test_each_language_has_its_own_hits(client, kept, records):
 
 def test_a_page_of_a_kept_ranking_reads_only_its_own_records(client, kept, records):
     """The ranking kept, a page not yet shown is written from its records alone: one query for
-    the agreements on it, none to rank."""
+    the agreements on it (and on PostgreSQL one for their highlighted excerpts), none to rank."""
     search(client, "en", q="zinc")
     second, written, queries = search(client, "en", q="zinc", page="2")
-    assert (written, queries) == (True, 1)
+    assert (written, queries) == (True, 2 if connection.vendor == "postgresql" else 1)
     again, written, queries = search(client, "en", q="zinc", page="2")
     assert (again, written, queries) == (second, False, 0)
     with override_settings(RESULT_CACHE_SECONDS=0):
