@@ -14,19 +14,16 @@ from django.test.utils import CaptureQueriesContext
 from agreements.models import AgreementStatus
 from partners.publishing.versions import rolled_back
 from tests import factories
-from tests.caches import LOCAL, UNREACHABLE
+from tests.caches import UNREACHABLE
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def kept():
-    """Results kept, and fragments as production keeps them (the page cache itself off: each
-    feed is built), in a cache of this test."""
-    with override_settings(CACHES=LOCAL, RESULT_CACHE_SECONDS=600, FRAGMENT_VERSIONS=True):
-        cache.clear()
-        yield
-        cache.clear()
+def kept(kept, fragment_versions):
+    """Results kept (tests/conftest.py) and fragments by their versions, as production keeps
+    them; the page cache itself off: each page is built."""
+    return kept
 
 
 @pytest.fixture

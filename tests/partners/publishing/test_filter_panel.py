@@ -18,19 +18,16 @@ from agreements.views import AgreementListView
 from missions.views import MissionListView
 from partners.views import PartnerListView
 from tests import factories
-from tests.caches import LOCAL, UNREACHABLE
+from tests.caches import UNREACHABLE
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def kept():
-    """Results and fragments kept as production keeps them (the page cache itself off: each
-    page is built), in a cache of this test."""
-    with override_settings(CACHES=LOCAL, RESULT_CACHE_SECONDS=600, FRAGMENT_VERSIONS=True):
-        cache.clear()
-        yield
-        cache.clear()
+def kept(kept, fragment_versions):
+    """Results kept (tests/conftest.py) and fragments by their versions, as production keeps
+    them; the page cache itself off: each page is built."""
+    return kept
 
 
 @pytest.fixture
