@@ -16,13 +16,11 @@ a record moves a topic's version, and the next search ranks again.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page
 from django.db import connection
 from django.db.models import Case, CharField, F, FloatField, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Lower
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import mark_safe
 from django.views.generic import TemplateView
 
@@ -244,8 +242,7 @@ class SearchView(TemplateView):
             words,
             shown,
             fragments.sources_digest((HITS,)),
-            get_urlconf() or settings.ROOT_URLCONF,
-            get_script_prefix(),
+            *fragments.written_at(),
         )
         return mark_safe(cached_results("search-hits", parts, write, page="search"))
 
