@@ -188,3 +188,9 @@ def fragment_versions(settings):
     """The topics' versions on, as production has them (off in tests: a test's transaction
     never commits, so they would never move unless it uses `committed`)."""
     settings.FRAGMENT_VERSIONS = True
+
+
+@pytest.fixture
+def kept_fragments(kept, fragment_versions):
+    """Results kept and fragments by their versions, as production keeps them; the page cache
+    itself off: each page is built."""

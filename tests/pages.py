@@ -1,13 +1,27 @@
-"""What the page tests of every record type share: reading a response, and the language switch."""
+"""What the page tests of every record type share: asking a page, reading a response, and the
+language switch."""
 
 import re
 from http import HTTPStatus
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 OTHER = {"fr": "en", "en": "fr"}
 
 
 def html(response) -> str:
     return response.content.decode().replace("&amp;", "&").replace("&#x27;", "'")
+
+
+def visit(client, path, language="fr", status=HTTPStatus.OK, params=None):
+    """`path` asked in `language` (with `params`): the response, its status checked, and how many
+    queries it ran."""
+    with translation.override(language), CaptureQueriesContext(connection) as queries:
+        response = client.get(path, params)
+    assert response.status_code == status, path
+    return response, len(queries.captured_queries)
 
 
 def key(record) -> str:

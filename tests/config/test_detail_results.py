@@ -11,9 +11,7 @@ from http import HTTPStatus
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from agreements.models import Agreement
@@ -23,6 +21,7 @@ from partners.publishing.models import PublicationStatus
 from partners.publishing.results import result_key
 from tests import factories
 from tests.caches import LOCAL, UNREACHABLE
+from tests.pages import visit
 
 pytestmark = pytest.mark.django_db
 
@@ -64,15 +63,8 @@ def address(record, language="fr"):
         return record.get_absolute_url()
 
 
-def page(client, path, language="fr", status=HTTPStatus.OK):
-    with translation.override(language), CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == status, path
-    return response, len(queries.captured_queries)
-
-
 def text(client, path, language="fr"):
-    response, queries = page(client, path, language)
+    response, queries = visit(client, path, language)
     return response.content.decode(), queries
 
 
@@ -329,15 +321,15 @@ def test_the_slug_of_the_other_language_redirects_as_before(client, kept, agreem
     english = address(agreement, "en")
     named_in_french = english.replace("water-agreement", "entente-eau")
     for _visit in range(2):  # the record computed, then read back
-        response, _queries = page(
-            client, named_in_french + "?x=1", "en", HTTPStatus.MOVED_PERMANENTLY
+        response, _queries = visit(
+            client, named_in_french + "?x=1", "en", status=HTTPStatus.MOVED_PERMANENTLY
         )
         assert response["Location"] == english + "?x=1"
     # The key by the English slug (one query), the record the redirect read.
     assert text(client, english, "en")[1] == 1
     # Its key by the French slug, kept (it took two queries: the page's language's slug, then
     # the other's), the record read back.
-    response, queries = page(client, named_in_french, "en", HTTPStatus.MOVED_PERMANENTLY)
+    response, queries = visit(client, named_in_french, "en", HTTPStatus.MOVED_PERMANENTLY)
     assert (response["Location"], queries) == (english, 0)
     assert text(client, french)[1] == AGREEMENT_QUERIES  # kept per language
 
@@ -347,12 +339,12 @@ def test_unknown_draft_and_withdrawn_records_are_not_found(client, kept, committ
     with translation.override("fr"):
         missing = address(agreement).replace("entente-eau", "entente-inconnue")
     for path in (missing, address(draft)):
-        assert page(client, path, "fr", HTTPStatus.NOT_FOUND)[1] == 2  # one slug per language
+        assert visit(client, path, "fr", HTTPStatus.NOT_FOUND)[1] == 2  # one slug per language
     text(client, address(agreement))
     with committed():
         agreement.publication_status = PublicationStatus.DRAFT
         agreement.save()
-    page(client, address(agreement), "fr", HTTPStatus.NOT_FOUND)
+    visit(client, address(agreement), "fr", HTTPStatus.NOT_FOUND)
 
 
 def kept_in_both(client, record):
@@ -363,7 +355,7 @@ def kept_in_both(client, record):
     for _visit in range(2):
         text(client, french, "fr")
         text(client, english, "en")
-        page(client, named_in_french, "en", HTTPStatus.MOVED_PERMANENTLY)
+        visit(client, named_in_french, "en", HTTPStatus.MOVED_PERMANENTLY)
     assert text(client, french, "fr")[1] == text(client, english, "en")[1] == 0
     return french, english, named_in_french
 
@@ -378,13 +370,13 @@ def test_a_withdrawn_record_is_not_found_at_once_by_any_slug(
         record.publication_status = PublicationStatus.DRAFT
         record.save()
     for path, language in zip(paths, ("fr", "en", "en"), strict=True):
-        page(client, path, language, HTTPStatus.NOT_FOUND)
+        visit(client, path, language, HTTPStatus.NOT_FOUND)
     with committed():
         record.publication_status = PublicationStatus.PUBLISHED
         record.save()
     french, english, named_in_french = paths
     assert text(client, french, "fr")[0] == computed(client, french, "fr")[0]
-    response, _queries = page(client, named_in_french, "en", HTTPStatus.MOVED_PERMANENTLY)
+    response, _queries = visit(client, named_in_french, "en", HTTPStatus.MOVED_PERMANENTLY)
     assert response["Location"] == english
 
 
@@ -397,7 +389,7 @@ def test_a_changed_slug_answers_at_once_and_the_old_one_no_longer(
         agreement.title_en = "Drinking water agreement"
         agreement.save()
     for path, language in ((french, "fr"), (english, "en"), (named_in_french, "en")):
-        page(client, path, language, HTTPStatus.NOT_FOUND)
+        visit(client, path, language, HTTPStatus.NOT_FOUND)
     new_french, new_english = address(agreement, "fr"), address(agreement, "en")
     assert new_french.endswith("/entente-eau-potable/") and new_english.endswith("/drinking-water/")
     pages = both(client, agreement)
@@ -405,8 +397,8 @@ def test_a_changed_slug_answers_at_once_and_the_old_one_no_longer(
     assert pages == {
         code: computed(client, address(agreement, code), code)[0] for code in ("fr", "en")
     }
-    response, _queries = page(
-        client, new_english.replace("drinking-water", "entente-eau-potable"), "en", 301
+    response, _queries = visit(
+        client, new_english.replace("drinking-water", "entente-eau-potable"), "en", status=301
     )
     assert response["Location"] == new_english
 
@@ -501,7 +493,7 @@ CONTENTS = {
 
 def written(client, path, language="fr"):
     """The page, whether its content was written by this request, and its queries."""
-    response, queries = page(client, path, language)
+    response, queries = visit(client, path, language)
     names = [used.name for used in response.templates]
     return response.content.decode(), any(name in CONTENTS.values() for name in names), queries
 

@@ -20,13 +20,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def kept(kept, fragment_versions):
-    """Results kept (tests/conftest.py) and fragments by their versions, as production keeps
-    them; the page cache itself off: each page is built."""
-    return kept
-
-
-@pytest.fixture
 def records(committed):
     with committed():
         china = factories.PartnerFactory(name_fr="Chine", name_en="China", slug="cn")
@@ -92,7 +85,7 @@ def built(client, path, **extra):
     ],
 )
 def test_a_feed_read_back_reads_no_item_and_is_the_same_feed(
-    client, kept, records, path, queries, again, shown, hidden
+    client, kept_fragments, records, path, queries, again, shown, hidden
 ):
     first, read = feed(client, path)
     second, read_again = feed(client, path)
@@ -102,14 +95,16 @@ def test_a_feed_read_back_reads_no_item_and_is_the_same_feed(
     assert built(client, path)[0] == first
 
 
-def test_a_summary_is_written_as_text_read_back_too(client, kept, records):
+def test_a_summary_is_written_as_text_read_back_too(client, kept_fragments, records):
     feed(client, "/fr/ententes/fil/")
     content, queries = feed(client, "/fr/ententes/fil/")
     assert queries == 0
     assert '<summary type="text">L\'eau potable &amp; les &lt;rivières&gt;.</summary>' in content
 
 
-def test_malformed_filters_read_the_entries_of_the_filters_understood(client, kept, records):
+def test_malformed_filters_read_the_entries_of_the_filters_understood(
+    client, kept_fragments, records
+):
     """A value the form does not understand is ignored, as on the list: the feed's entries are
     those of the filters that apply, kept once for every malformed form."""
     plain, _queries = feed(client, "/fr/ententes/fil/")
@@ -124,7 +119,9 @@ def test_malformed_filters_read_the_entries_of_the_filters_understood(client, ke
     assert queries == 1
 
 
-def test_an_edit_of_an_item_is_seen_at_once_in_both_languages(client, kept, committed, records):
+def test_an_edit_of_an_item_is_seen_at_once_in_both_languages(
+    client, kept_fragments, committed, records
+):
     from agreements.models import Agreement
 
     feed(client, "/fr/ententes/fil/")
@@ -143,7 +140,7 @@ def test_an_edit_of_an_item_is_seen_at_once_in_both_languages(client, kept, comm
     assert "Drinking water agreement" in english
 
 
-def test_an_edit_of_a_mission_keeps_the_agreement_feed(client, kept, committed, records):
+def test_an_edit_of_a_mission_keeps_the_agreement_feed(client, kept_fragments, committed, records):
     from missions.models import Mission
 
     first, _queries = feed(client, "/fr/ententes/fil/")
@@ -156,7 +153,7 @@ def test_an_edit_of_a_mission_keeps_the_agreement_feed(client, kept, committed, 
     assert "Mission à Pékin et Shanghai" in missions
 
 
-def test_the_entries_name_the_site_they_were_asked_from(client, kept, records):
+def test_the_entries_name_the_site_they_were_asked_from(client, kept_fragments, records):
     plain, _queries = feed(client, "/fr/ententes/fil/")
     secure, queries = feed(client, "/fr/ententes/fil/", secure=True)
     assert queries == 1
@@ -171,7 +168,7 @@ def test_with_the_cache_unreachable_a_feed_is_built_each_time(client, records):
             assert feed(client, "/fr/ententes/fil/") == (expected, read)
 
 
-def test_nothing_is_kept_or_read_inside_a_preview(client, kept, records):
+def test_nothing_is_kept_or_read_inside_a_preview(client, kept_fragments, records):
     with rolled_back():
         inside, queries = feed(client, "/fr/ententes/fil/")
         assert queries == 1
@@ -180,7 +177,9 @@ def test_nothing_is_kept_or_read_inside_a_preview(client, kept, records):
     assert outside == inside
 
 
-def test_each_feed_keeps_its_own_entries_whatever_the_versions(client, kept, records, monkeypatch):
+def test_each_feed_keeps_its_own_entries_whatever_the_versions(
+    client, kept_fragments, records, monkeypatch
+):
     from config.cache import PAGE_TOPICS
     from partners.publishing import results
 

@@ -8,18 +8,16 @@ by the agreements' and partners', the partners by world region by the partners';
 mission writes the page again with its agreements and partners read back."""
 
 import datetime
-from http import HTTPStatus
 
 import pytest
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from config.views import HOME_AGREEMENTS, HOME_CONTENT, HOME_MISSIONS, HOME_REGIONS
 from tests import factories
 from tests.caches import UNREACHABLE
+from tests.pages import visit
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +48,7 @@ def china(committed):
 def home_response(client, language):
     with translation.override(language):
         path = reverse("home")
-    with translation.override(language), CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == HTTPStatus.OK
-    return response, len(queries.captured_queries)
+    return visit(client, path, language)
 
 
 def home(client, language="fr"):

@@ -3,17 +3,14 @@ the search page's versions (config/search.py, partners/publishing/results.py): r
 a query or a template, the same HTML as when they are written each time, in both languages, an
 edit of what they show seen at once."""
 
-from http import HTTPStatus
-
 import pytest
 from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
-from django.utils import translation
 
 from agreements.models import Agreement
 from config.search import HITS
 from tests import factories
+from tests.pages import visit
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +41,9 @@ def records(committed):
 
 
 def search(client, language, **params):
-    with translation.override(language), CaptureQueriesContext(connection) as queries:
-        response = client.get(SEARCH[language], params)
-    assert response.status_code == HTTPStatus.OK
+    response, queries = visit(client, SEARCH[language], language, params=params)
     written = HITS in [used.name for used in response.templates]
-    return response.content.decode(), written, len(queries.captured_queries)
+    return response.content.decode(), written, queries
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -5,17 +5,15 @@ is written each time, in both languages, an edit of what it shows seen at once, 
 read inside a preview."""
 
 import datetime
-from http import HTTPStatus
 
 import pytest
-from django.db import connection
 from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from missions.models import Mission
 from partners.publishing import versions
 from tests import factories
+from tests.pages import visit
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +43,9 @@ def china(committed):
 def dossier(client, partner, language="fr", query=""):
     with translation.override(language):
         path = partner.get_absolute_url() + query
-    with translation.override(language), CaptureQueriesContext(connection) as queries:
-        response = client.get(path)
-    assert response.status_code == HTTPStatus.OK
+    response, queries = visit(client, path, language)
     written = CONTENT in [used.name for used in response.templates]
-    return response.content.decode(), written, len(queries.captured_queries)
+    return response.content.decode(), written, queries
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])

@@ -24,13 +24,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def kept(kept, fragment_versions):
-    """Results kept (tests/conftest.py) and fragments by their versions, as production keeps
-    them; the page cache itself off: each page is built."""
-    return kept
-
-
-@pytest.fixture
 def records(committed):
     with committed():
         china = factories.PartnerFactory(name_fr="Chine", name_en="China", slug="cn")
@@ -62,7 +55,9 @@ FORM = "includes/filter_form.html"
 FILTERED = "?partner=cn&status=in_force&sector=sante"
 
 
-def test_a_filtered_list_gone_cold_is_read_back_whole_with_no_query(client, kept, records):
+def test_a_filtered_list_gone_cold_is_read_back_whole_with_no_query(
+    client, kept_fragments, records
+):
     first, read = get(client, "agreements:list", FILTERED)
     again, queries = get(client, "agreements:list", FILTERED)
     assert again.content == first.content
@@ -78,7 +73,7 @@ def test_a_filtered_list_gone_cold_is_read_back_whole_with_no_query(client, kept
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_the_panel_read_back_is_the_one_a_build_writes(client, kept, records, language):
+def test_the_panel_read_back_is_the_one_a_build_writes(client, kept_fragments, records, language):
     query = FILTERED + "&year_from=abc&q=eau&sort=title"
     with override_settings(FRAGMENT_VERSIONS=False, RESULT_CACHE_SECONDS=0):
         built, _queries = get(client, "agreements:list", query, language)
@@ -88,7 +83,7 @@ def test_the_panel_read_back_is_the_one_a_build_writes(client, kept, records, la
     assert kept_page.content == built.content
 
 
-def test_each_language_has_its_own_panel(client, kept, records):
+def test_each_language_has_its_own_panel(client, kept_fragments, records):
     french, _queries = get(client, "agreements:list", "?status=in_force&year_from=abc")
     english, _queries = get(client, "agreements:list", "?status=in_force&year_from=abc", "en")
     assert "Statut\u00a0: En vigueur" in french.text
@@ -103,7 +98,7 @@ def test_each_language_has_its_own_panel(client, kept, records):
     assert len(panels()) == 2
 
 
-def test_the_pages_of_a_list_share_its_panel(client, kept, records):
+def test_the_pages_of_a_list_share_its_panel(client, kept_fragments, records):
     get(client, "agreements:list", "?status=in_force")
     second, _queries = get(client, "agreements:list", "?status=in_force&page=2")
     assert len(panels()) == 1
@@ -112,7 +107,7 @@ def test_the_pages_of_a_list_share_its_panel(client, kept, records):
 
 
 def test_a_partner_renamed_is_named_at_once_by_the_tag_and_the_form(
-    client, kept, committed, records
+    client, kept_fragments, committed, records
 ):
     china, _water = records
     get(client, "agreements:list", "?partner=cn")
@@ -126,7 +121,7 @@ def test_a_partner_renamed_is_named_at_once_by_the_tag_and_the_form(
     assert "(Partenaire\u00a0: Chine populaire)" in response.text
 
 
-def test_an_agreement_edited_leaves_the_panel_kept(client, kept, committed, records):
+def test_an_agreement_edited_leaves_the_panel_kept(client, kept_fragments, committed, records):
     _china, water = records
     get(client, "agreements:list", FILTERED)
     with committed():
@@ -140,7 +135,7 @@ def test_an_agreement_edited_leaves_the_panel_kept(client, kept, committed, reco
     assert len(panels()) == 1
 
 
-def test_a_new_ministry_is_offered_at_once_by_the_mission_list(client, kept, committed):
+def test_a_new_ministry_is_offered_at_once_by_the_mission_list(client, kept_fragments, committed):
     with committed():
         factories.MissionFactory(ministry_fr="Ministère de la Culture")
     first, _queries = get(client, "missions:list")
@@ -151,7 +146,7 @@ def test_a_new_ministry_is_offered_at_once_by_the_mission_list(client, kept, com
     assert ">Ministère des Finances</option>" in second.text
 
 
-def test_with_the_cache_unreachable_the_panel_is_written_each_time(client, kept, records):
+def test_with_the_cache_unreachable_the_panel_is_written_each_time(client, kept_fragments, records):
     expected, _queries = get(client, "agreements:list", FILTERED)
     with override_settings(CACHES=UNREACHABLE):
         response, queries = get(client, "agreements:list", FILTERED)

@@ -7,13 +7,12 @@ once."""
 from http import HTTPStatus
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
 from partners.trade import selectors
 from tests import factories
+from tests.pages import visit
 
 # The topics' versions on (off in tests), moved by what `committed` writes.
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fragment_versions")]
@@ -48,11 +47,10 @@ def trade(committed):
 
 
 def explorer(client, query="", language="fr"):
-    with translation.override(language), CaptureQueriesContext(connection) as queries:
-        response = client.get(reverse("trade:explorer") + query)
-    assert response.status_code == HTTPStatus.OK
-    names = [used.name for used in response.templates]
-    return response.content.decode(), names, len(queries.captured_queries)
+    with translation.override(language):
+        path = reverse("trade:explorer") + query
+    response, queries = visit(client, path, language)
+    return response.content.decode(), [used.name for used in response.templates], queries
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
